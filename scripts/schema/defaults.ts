@@ -1,0 +1,97 @@
+// Records each field's default in every built-in profile, and the Helm chart default under `values`.
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { mergeProfile } from './profileMerge.ts';
+import type { SchemaNode } from './schemaNode.ts';
+import type { MinorInfo } from './sources.ts';
+
+type Json = any;
+
+export function readYaml(file: string): Json {
+  // Kubernetes reads YAML 1.1 (yes/no/on/off are booleans); so do we.
+  return YAML.parse(fs.readFileSync(file, 'utf8'), { version: '1.1', merge: true }) ?? {};
+}
+
+/** `istioctl profile dump NAME`: the profile merged over default.yaml. */
+export function profileDumps(dir: string, minor: MinorInfo): Map<string, Json> {
+  const read = (p: string) => readYaml(path.join(dir, minor.version, 'profiles', `${p}.yaml`));
+  const base = read('default');
+  const out = new Map<string, Json>();
+  for (const p of minor.profiles) out.set(p, p === 'default' ? base : mergeProfile(minor.version, base, read(p)));
+  return out;
+}
+
+const WRAPPERS = ['_internal_defaults_do_not_set', 'defaults'];
+/** Charts whose values are not part of IstioOperator `values` (standalone gateway, operator). */
+const SKIP_CHARTS = /^(gateway|istio-operator)\//;
+/** Charts whose top level maps to one key of `values` from 1.22 on. */
+const NESTED: Record<string, string> = { 'istio-cni': 'cni', ztunnel: 'ztunnel' };
+
+/** The charts' default values, merged (first chart wins on a conflict), in `values` terms. */
+export function chartDefaults(dir: string, minor: MinorInfo): Json {
+  const out: Json = {};
+  for (const chart of minor.charts) {
+    if (SKIP_CHARTS.test(chart)) continue;
+    let v = readYaml(path.join(dir, minor.version, 'charts', chart));
+    for (const w of WRAPPERS) if (v && typeof v === 'object' && w in v) v = v[w];
+    const nestKey = NESTED[chart.split('/')[0]];
+    if (nestKey && v && !(nestKey in v)) {
+      const { global, ...rest } = v;
+      v = { [nestKey]: rest, ...(global ? { global } : {}) };
+    }
+    fillMissing(out, v);
+  }
+  return out;
+}
+
+function fillMissing(target: Json, src: Json): void {
+  if (!src || typeof src !== 'object' || Array.isArray(src)) return;
+  for (const [k, v] of Object.entries(src)) {
+    if (!(k in target)) target[k] = v;
+    else if (isPlainObject(target[k]) && isPlainObject(v)) fillMissing(target[k], v);
+  }
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Schema nodes whose value is recorded whole: anything that is not an object with declared fields. */
+const isLeaf = (n: SchemaNode) => !n.properties;
+
+function visitValues(schema: SchemaNode, value: Json, record: (node: SchemaNode, value: Json) => void): void {
+  if (value === undefined) return;
+  if (isLeaf(schema)) { record(schema, value); return; }
+  if (!isPlainObject(value)) return;
+  const props = schema.properties as Record<string, SchemaNode>;
+  for (const [k, v] of Object.entries(value)) {
+    let child = props[k];
+    if (child?.['x-istio-alias-of']) child = props[child['x-istio-alias-of'] as string];
+    if (child) visitValues(child, v, record);
+  }
+}
+
+/** x-istio-defaults: {default: v, other: v2}; a profile that is missing has the `default` profile's value. */
+export function annotateProfileDefaults(doc: SchemaNode, dumps: Map<string, Json>): void {
+  const found = new Map<SchemaNode, Map<string, Json>>();
+  for (const [profile, dump] of dumps) {
+    visitValues(doc, dump, (node, value) => {
+      if (!found.has(node)) found.set(node, new Map());
+      found.get(node)!.set(profile, value);
+    });
+  }
+  for (const [node, byProfile] of found) {
+    const base = JSON.stringify(byProfile.get('default'));
+    const out: Record<string, Json> = {};
+    if (byProfile.has('default')) out.default = byProfile.get('default');
+    for (const profile of dumps.keys()) {
+      if (profile === 'default') continue;
+      const v = byProfile.has(profile) ? byProfile.get(profile) : null;
+      if (JSON.stringify(v ?? null) !== (base ?? 'null')) out[profile] = v ?? null;
+    }
+    if (Object.keys(out).length) node['x-istio-defaults'] = out;
+  }
+}
+
+export function annotateChartDefaults(valuesSchema: SchemaNode, charts: Json): void {
+  visitValues(valuesSchema, charts, (node, value) => { node['x-istio-chart-default'] = value; });
+}

@@ -1,0 +1,40 @@
+// Turns a proto doc comment into clean markdown, and reads the facts hidden in it.
+
+export interface DocFacts {
+  markdown: string;
+  hidden: boolean; // `$hide_from_docs`: the field works but Istio does not document it
+  deprecation?: string; // the sentence that says it is deprecated, when the text says so
+}
+
+const DIRECTIVE = /^\s*\$[a-z_]+(:.*)?$/; // $hide_from_docs, $title: …, $weight: …
+const GO_TAG = /^\s*\+[a-z0-9:=./-]+/i; // +kubetype-gen, +k8s:deepcopy-gen=true
+
+export function readDoc(comment: string | null | undefined): DocFacts {
+  if (!comment) return { markdown: '', hidden: false };
+  const hidden = /\$hide_from_docs/.test(comment);
+  let text = comment.replace(/<!--[\s\S]*?-->/g, '');
+  const lines = text.split('\n').filter((l) => !DIRECTIVE.test(l) && !GO_TAG.test(l));
+  text = lines.map((l) => l.replace(/\s+$/, '')).join('\n');
+  text = text.replace(/\n{3,}/g, '\n\n').trim();
+  return { markdown: text, hidden, deprecation: deprecationSentence(text) };
+}
+
+// Phrases that say the field itself is deprecated (not that it replaces something deprecated).
+const DEPRECATION = [
+  /^\s*\**deprecated\b/i,
+  /(^|[\s(])deprecated:/i,
+  /\bthis (field|option|setting|flag|value|parameter|api|message|config(uration)?) (is|has been|was) (now )?deprecated\b/i,
+  /\bis deprecated (and|in favor|in favour|,|\.|;|since|as of)/i,
+  /^\s*\$?deprecated\b/im,
+];
+
+function deprecationSentence(text: string): string | undefined {
+  if (!DEPRECATION.some((re) => re.test(text))) return undefined;
+  const sentences = text.replace(/\n/g, ' ').split(/(?<=[.!?])\s+/);
+  const hit = sentences.find((s) => /deprecat/i.test(s));
+  const next = hit ? sentences[sentences.indexOf(hit) + 1] : undefined;
+  // Keep the following sentence when it names what to use instead.
+  // Keep the following sentence when it names what to use instead, or when the hit says no more than "Deprecated."
+  const withHint = hit && next && (/\b(use|replaced|instead|prefer)\b/i.test(next) || hit.length < 24) ? `${hit} ${next}` : hit;
+  return withHint?.trim().slice(0, 400);
+}
