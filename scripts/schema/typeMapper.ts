@@ -211,7 +211,7 @@ export class TypeMapper {
     // Relative names resolve against the field's scope; use the resolved full name.
     const typeName = f.resolvedType ? f.resolvedType.fullName : f.type;
     if (f.map) {
-      const mf = f as protobuf.MapField;
+      const mf = f as unknown as protobuf.MapField;
       value = { type: nullable('object'), additionalProperties: this.valueSchema(typeName, opts) };
       if (mf.keyType !== 'string') value.propertyNames = { pattern: '^[-+]?[0-9]+$' };
     } else if (f.repeated) {

@@ -1,0 +1,68 @@
+// The engine facade: one object the language server and the CLI share. No LSP connection,
+// no VS Code: text in, LSP-shaped results out.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { makeDiagnostic } from './diagnostics.ts';
+import { DEFAULT_LIMITS, type Limits } from './limits.ts';
+import { parseFile, type ParsedFile, type YamlDoc } from './parse.ts';
+import { SchemaStore, type IstioSchema } from './schemaStore.ts';
+import { validateDocument } from './validate.ts';
+import { chooseVersion, type VersionChoice, type VersionInputs } from './versionChoice.ts';
+
+export interface EngineOptions {
+  /** Folder holding index.json and istio-1.X.json; defaults to the bundled schemas. */
+  schemaDir?: string;
+  limits?: Partial<Limits>;
+}
+
+/** Per-request settings: what the user or the client told us. */
+export type EngineSettings = VersionInputs;
+
+export class Engine {
+  readonly store: SchemaStore;
+  readonly limits: Limits;
+
+  constructor(opts: EngineOptions = {}) {
+    this.store = new SchemaStore(opts.schemaDir ?? defaultSchemaDir());
+    this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  }
+
+  parse(text: string): ParsedFile {
+    return parseFile(text, this.limits);
+  }
+
+  versionOf(file: ParsedFile, doc: YamlDoc, settings: EngineSettings = {}): VersionChoice {
+    return chooseVersion(doc, file.text, settings, this.store.minors);
+  }
+
+  schemaFor(file: ParsedFile, doc: YamlDoc, settings: EngineSettings = {}): { choice: VersionChoice; schema: IstioSchema } {
+    const choice = this.versionOf(file, doc, settings);
+    return { choice, schema: this.store.get(choice.version) };
+  }
+
+  /** Syntax problems everywhere; schema checks on IstioOperator documents only. */
+  validate(file: ParsedFile, settings: EngineSettings = {}, cancelled: () => boolean = () => false): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    if (file.tooLarge) {
+      out.push(makeDiagnostic(file.lines.range(0, 0), 'information', 'too-large',
+        `This file is ${Math.round(file.tooLarge.size / 1024)} KB, over the ${Math.round(file.tooLarge.limit / 1024)} KB limit: it is not validated.`, ''));
+      return out;
+    }
+    for (const doc of file.documents) {
+      for (const p of doc.problems) out.push(makeDiagnostic(file.lines.range(p.start, p.end), p.severity, p.code as never, p.message, ''));
+      if (!doc.isIstioOperator || cancelled()) continue;
+      const { choice, schema } = this.schemaFor(file, doc, settings);
+      if (choice.problem) out.push(makeDiagnostic(file.lines.range(choice.problem.start, choice.problem.end), 'warning', 'version-not-bundled', choice.problem.message, ''));
+      out.push(...validateDocument(doc, schema, file.lines, this.limits, cancelled));
+    }
+    return out;
+  }
+}
+
+/** dist/server.js and dist/cli.js sit beside ../schemas; the sources sit three levels deeper. */
+export function defaultSchemaDir(): string {
+  const candidates = [path.resolve(__dirname, '../schemas'), path.resolve(__dirname, '../../../schemas')];
+  return candidates.find((c) => existsSync(path.join(c, 'index.json'))) ?? candidates[0];
+}
+

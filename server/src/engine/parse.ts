@@ -1,0 +1,94 @@
+// Parses a YAML file once per text version into the documents every feature reads (never writes).
+import YAML, { isMap, isScalar, LineCounter } from 'yaml';
+import { LineIndex } from './lineIndex.ts';
+import type { Limits } from './limits.ts';
+
+export interface SyntaxProblem {
+  message: string;
+  start: number;
+  end: number;
+  code: string;
+  severity: 'error' | 'warning';
+}
+
+export interface YamlDoc {
+  index: number;
+  /** The `yaml` library's document: nodes keep their source ranges and comments. */
+  doc: YAML.Document.Parsed;
+  /** Offsets of the document's text, separators included. */
+  start: number;
+  end: number;
+  kind?: string;
+  apiVersion?: string;
+  isIstioOperator: boolean;
+  problems: SyntaxProblem[];
+}
+
+export interface ParsedFile {
+  text: string;
+  lines: LineIndex;
+  documents: YamlDoc[];
+  /** Set when the file is over the size limit: documents is empty then. */
+  tooLarge?: { size: number; limit: number };
+}
+
+const PARSE_OPTIONS = {
+  // Kubernetes (and so istioctl) reads YAML 1.1: unquoted yes/no/on/off are booleans.
+  version: '1.1' as const,
+  merge: true,
+  uniqueKeys: true,
+  prettyErrors: false,
+  keepSourceTokens: false,
+};
+
+export function parseFile(text: string, limits: Limits): ParsedFile {
+  const lines = new LineIndex(text);
+  if (text.length > limits.maxFileSize) return { text, lines, documents: [], tooLarge: { size: text.length, limit: limits.maxFileSize } };
+  const lineCounter = new LineCounter();
+  const docs = YAML.parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter });
+  const list = Array.isArray(docs) ? docs : [];
+  // Each document owns the text from the end of the previous one, so leading comments belong to it.
+  let previousEnd = 0;
+  const documents: YamlDoc[] = list.map((doc, index) => {
+    const d = describe(doc, index, text, previousEnd);
+    previousEnd = d.end;
+    return d;
+  });
+  if (!Array.isArray(docs)) {
+    // An empty stream gives an EmptyStream object that still carries errors.
+    const problems = (docs as { errors: YAML.YAMLError[] }).errors.map((e) => toProblem(e, text));
+    if (problems.length) documents.push({ index: 0, doc: new YAML.Document() as YAML.Document.Parsed, start: 0, end: text.length, isIstioOperator: false, problems });
+  }
+  return { text, lines, documents };
+}
+
+function describe(doc: YAML.Document.Parsed, index: number, text: string, start: number): YamlDoc {
+  const end = doc.range?.[2] ?? text.length;
+  const problems = [...doc.errors.map((e) => toProblem(e, text)), ...doc.warnings.map((w) => ({ ...toProblem(w, text), severity: 'warning' as const }))];
+  const contents = doc.contents;
+  let kind: string | undefined;
+  let apiVersion: string | undefined;
+  if (isMap(contents)) {
+    for (const pair of contents.items) {
+      if (!isScalar(pair.key) || !isScalar(pair.value)) continue;
+      if (pair.key.value === 'kind') kind = String(pair.value.value);
+      if (pair.key.value === 'apiVersion') apiVersion = String(pair.value.value);
+    }
+  }
+  return { index, doc, start, end, kind, apiVersion, isIstioOperator: kind === 'IstioOperator', problems };
+}
+
+function toProblem(e: YAML.YAMLError, text: string): SyntaxProblem {
+  const [start, end] = e.pos;
+  const duplicate = e.code === 'DUPLICATE_KEY';
+  const key = text.slice(start, end).split('\n')[0].trim();
+  return {
+    message: duplicate ? `Duplicate key \`${key}\`: a key may appear only once in a map (istioctl rejects the file)` : firstLine(e.message),
+    start,
+    end: Math.max(end, start + 1),
+    code: duplicate ? 'duplicate-key' : 'yaml-syntax',
+    severity: 'error',
+  };
+}
+
+const firstLine = (s: string) => s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();

@@ -1,0 +1,254 @@
+// Checks one IstioOperator document against its release's schema, walking the YAML nodes so every
+// problem lands on the key or value that is wrong, in words a person can act on.
+import { DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
+import type { Node, Pair } from 'yaml';
+import { makeDiagnostic, type DiagnosticCode } from './diagnostics.ts';
+import type { Limits } from './limits.ts';
+import type { LineIndex } from './lineIndex.ts';
+import type { YamlDoc } from './parse.ts';
+import type { IstioSchema, SchemaNode } from './schemaStore.ts';
+import { closest } from './suggest.ts';
+import { deref, formatPath, setPath, isAlias, isMap, isScalar, isSeq, jsonType, keyName, nodeSpan, scalarText, type Step } from './yamlNodes.ts';
+
+const API_VERSION = 'install.istio.io/v1alpha1';
+
+interface Ctx {
+  schema: IstioSchema;
+  ydoc: YamlDoc;
+  lines: LineIndex;
+  limits: Limits;
+  out: Diagnostic[];
+  aliases: number;
+  stopped: boolean;
+  cancelled: () => boolean;
+}
+
+export function validateDocument(ydoc: YamlDoc, schema: IstioSchema, lines: LineIndex, limits: Limits, cancelled: () => boolean = () => false): Diagnostic[] {
+  const ctx: Ctx = { schema, ydoc, lines, limits, out: [], aliases: 0, stopped: false, cancelled };
+  const root = ydoc.doc.contents;
+  if (!root) return ctx.out;
+  checkApiVersion(ctx);
+  visit(ctx, root, schema.root, [], 0);
+  return ctx.out;
+}
+
+function report(ctx: Ctx, span: [number, number], severity: 'error' | 'warning' | 'information', code: DiagnosticCode, message: string, path: Step[], tags?: DiagnosticTag[]) {
+  if (ctx.out.length >= ctx.limits.maxDiagnostics) { ctx.stopped = true; return; }
+  ctx.out.push(makeDiagnostic(ctx.lines.range(span[0], span[1]), severity, code, message, formatPath(path), tags ? { tags } : undefined));
+}
+
+function checkApiVersion(ctx: Ctx) {
+  const root = ctx.ydoc.doc.contents;
+  if (!isMap(root)) return;
+  const pair = root.items.find((p) => keyName(p) === 'apiVersion');
+  const value = pair?.value as Node | null | undefined;
+  if (pair && isScalar(value) && value.value !== API_VERSION) {
+    report(ctx, nodeSpan(value, [0, 0]), 'error', 'api-version',
+      `An IstioOperator must have \`apiVersion: ${API_VERSION}\`, not \`${scalarText(value)}\`; istioctl does not read it otherwise.`, ['apiVersion']);
+  }
+}
+
+function visit(ctx: Ctx, raw: unknown, schema: SchemaNode, path: Step[], depth: number): void {
+  if (ctx.stopped) return;
+  if (depth > ctx.limits.maxDepth) {
+    report(ctx, nodeSpan(raw as Node, [0, 0]), 'warning', 'depth-limit', `Nesting deeper than ${ctx.limits.maxDepth} levels is not checked.`, path);
+    ctx.stopped = true;
+    return;
+  }
+  let node = raw;
+  if (isAlias(raw)) {
+    if (++ctx.aliases > ctx.limits.maxAliasExpansions) {
+      report(ctx, nodeSpan(raw, [0, 0]), 'warning', 'alias-limit', `More than ${ctx.limits.maxAliasExpansions} alias expansions: the rest of this document is not checked.`, path);
+      ctx.stopped = true;
+      return;
+    }
+    node = deref(ctx.ydoc.doc, raw);
+    if (node === undefined) return; // an unresolved alias is a YAML error, reported by the parser
+  }
+  if ((depth & 31) === 0 && ctx.cancelled()) { ctx.stopped = true; return; }
+
+  const actual = jsonType(node);
+  if (actual === 'null') return; // null means "unset" to istioctl
+  const span = nodeSpan(node as Node, nodeSpan(raw as Node, [0, 0]));
+  const types = schemaTypes(schema);
+  if (types && !typeMatches(types, actual)) {
+    report(ctx, span, 'error', 'type', typeMessage(schema, types, node, path), path);
+    return;
+  }
+  if (actual === 'object') return visitMap(ctx, node as any, schema, path, depth);
+  if (actual === 'array') {
+    const items = schema.items ? ctx.schema.resolve(schema.items) : undefined;
+    if (!items) return;
+    (node as any).items.forEach((item: unknown, i: number) => visit(ctx, item, items, [...path, i], depth + 1));
+    return;
+  }
+  checkScalar(ctx, node, schema, path, span);
+}
+
+function visitMap(ctx: Ctx, map: { items: Pair[] }, schema: SchemaNode, path: Step[], depth: number) {
+  const props = schema.properties as Record<string, SchemaNode> | undefined;
+  const extra = schema.additionalProperties;
+  const ignored = schema['x-istio-unknown-keys'] === 'ignored';
+  const present = new Set<string>();
+  for (const pair of map.items) {
+    if (ctx.stopped) return;
+    const key = keyName(pair);
+    const keySpan = nodeSpan(pair.key as Node, [0, 0]);
+    if (key === undefined) {
+      report(ctx, keySpan, 'error', 'non-string-key', 'Keys must be plain strings here.', path);
+      continue;
+    }
+    // A `<<` merge key is expanded by the parser into the map's own pairs.
+    present.add(key);
+    const childPath = [...path, key];
+    const found = props ? ctx.schema.property(schema, key) : undefined;
+    if (found) {
+      noteDeprecation(ctx, found.node, keySpan, childPath);
+      visit(ctx, pair.value, found.node, childPath, depth + 1);
+      continue;
+    }
+    if (extra && typeof extra === 'object') {
+      visit(ctx, pair.value, ctx.schema.resolve(extra), childPath, depth + 1);
+      continue;
+    }
+    if (!props) continue; // a free-form object
+    unknownKey(ctx, schema, key, keySpan, path, ignored || extra === undefined);
+  }
+  checkOneofs(ctx, schema, map, path);
+}
+
+function unknownKey(ctx: Ctx, schema: SchemaNode, key: string, span: [number, number], path: Step[], ignored: boolean) {
+  const where = path.length ? `\`${formatPath(path)}\`` : 'the document';
+  const full = `\`${setPath([...path, key])}\``;
+  const version = ctx.schema.version;
+  const severity = ignored ? 'warning' : 'error';
+  const consequence = ignored ? ` Istio ${version} ignores it silently, so this setting has no effect.` : '';
+  const moved = schema['x-istio-moved']?.[key] as string | undefined;
+  if (moved) {
+    report(ctx, span, severity, 'field-moved', `${full} is not accepted in Istio ${version}: ${moved}.${consequence}`, [...path, key]);
+    return;
+  }
+  const other = schema['x-istio-other-versions']?.[key] as string | undefined;
+  if (other) {
+    report(ctx, span, severity, 'field-not-in-version', `${full} does not exist in Istio ${version} (${describeRange(other, version)}).${consequence}`, [...path, key]);
+    return;
+  }
+  const guess = closest(key, ctx.schema.keys(schema).map(([k]) => k));
+  const hint = guess ? `; did you mean \`${guess}\`?` : '.';
+  report(ctx, span, severity, ignored ? 'unknown-field-ignored' : 'unknown-field', `Unknown field \`${key}\` in ${where}${hint}${consequence}`, [...path, key]);
+}
+
+/** "1.5-1.7" seen from 1.9 → "last in 1.7"; "1.18-1.30" from 1.10 → "added in 1.18". */
+export function describeRange(range: string, version: string): string {
+  const n = Number(version.split('.')[1]);
+  const parts = range.split(',').map((p) => p.trim().split('-').map((v) => Number(v.split('.')[1])));
+  const before = parts.filter(([a]) => a < n);
+  const after = parts.filter(([a]) => a > n);
+  if (parts.length === 1 && before.length === 1) return `last in 1.${before[0][1] ?? before[0][0]}`;
+  if (parts.length === 1 && after.length === 1) return `added in 1.${after[0][0]}`;
+  return `only in Istio ${range}`;
+}
+
+function noteDeprecation(ctx: Ctx, node: SchemaNode, span: [number, number], path: Step[]) {
+  if (!node.deprecated) return;
+  const error = node['x-istio-deprecation-severity'] === 'error';
+  const text = String(node.deprecationMessage ?? 'Deprecated.');
+  report(ctx, span, error ? 'error' : 'warning', error ? 'removed' : 'deprecated', `\`${setPath(path)}\` is deprecated in Istio ${ctx.schema.version}. ${text}`, path, [DiagnosticTag.Deprecated]);
+}
+
+function checkOneofs(ctx: Ctx, schema: SchemaNode, map: { items: Pair[] }, path: Step[]) {
+  const groups = schema['x-istio-oneof'] as string[][] | undefined;
+  if (!groups) return;
+  for (const group of groups) {
+    const set = map.items.filter((p) => {
+      const k = keyName(p);
+      if (k === undefined) return false;
+      const found = ctx.schema.property(schema, k);
+      return found && group.includes(found.key) && jsonType(deref(ctx.ydoc.doc, p.value)) !== 'null';
+    });
+    if (set.length < 2) continue;
+    const names = set.map((p) => `\`${keyName(p)}\``).join(', ');
+    for (const extra of set.slice(1)) {
+      report(ctx, nodeSpan(extra.key as Node, [0, 0]), 'error', 'oneof',
+        `Only one of ${group.map((g) => `\`${g}\``).join(', ')} may be set in \`${setPath(path)}\`; found ${names}.`, [...path, keyName(extra)!]);
+    }
+  }
+}
+
+function checkScalar(ctx: Ctx, node: unknown, schema: SchemaNode, path: Step[], span: [number, number]) {
+  if (!isScalar(node)) return;
+  const value = node.value;
+  const text = scalarText(node);
+  if (Array.isArray(schema.enum)) {
+    const allowed = schema.enum as unknown[];
+    const ok = allowed.some((a) => a === value || (typeof a === 'number' && typeof value === 'string' && String(a) === value));
+    if (!ok) {
+      const names = allowed.filter((a): a is string => typeof a === 'string');
+      const guess = closest(text, names);
+      report(ctx, span, 'error', 'enum', `Invalid value \`${text}\` for \`${setPath(path)}\`; expected one of ${names.map((n) => `\`${n}\``).join(', ')}${guess ? ` (did you mean \`${guess}\`?)` : ''}.`, path);
+      return;
+    }
+  }
+  const isString = typeof value === 'string';
+  if (isString && typeof schema.pattern === 'string' && !patternOf(schema.pattern).test(value)) {
+    const type = schema['x-istio-type'];
+    if (type === 'Duration') report(ctx, span, 'error', 'invalid-duration', `Expected a duration such as \`10s\`, \`1.5s\`, \`100ms\`, \`30m\` or \`1h\`, got ${quote(value)}.`, path);
+    else if (type === 'Quantity') report(ctx, span, 'error', 'invalid-quantity', `Expected a Kubernetes quantity such as \`100m\`, \`2\`, \`512Mi\` or \`1.5Gi\`, got ${quote(value)}.`, path);
+    else if (schema['x-istio-scalar']) report(ctx, span, 'error', 'type', `Expected ${schemaTypeWords(schema, ['integer', 'number'].filter((t) => schemaTypes(schema)?.includes(t)))} for \`${setPath(path)}\`, got the string ${quote(value)}.`, path);
+    else report(ctx, span, 'error', 'pattern', `${quote(value)} does not have the expected form (${schema.pattern}).`, path);
+    return;
+  }
+  if (typeof schema.minimum === 'number') {
+    const n = typeof value === 'number' ? value : isString && /^[-+]?\d+$/.test(value) ? Number(value) : undefined;
+    if (n !== undefined && n < schema.minimum) report(ctx, span, 'error', 'minimum', `\`${setPath(path)}\` must be ${schema.minimum} or more, got ${text}.`, path);
+  }
+}
+
+const patterns = new Map<string, RegExp>();
+function patternOf(p: string): RegExp {
+  let re = patterns.get(p);
+  if (!re) { re = new RegExp(p, 'u'); patterns.set(p, re); }
+  return re;
+}
+
+function schemaTypes(schema: SchemaNode): string[] | undefined {
+  const t = schema.type;
+  if (t === undefined) return undefined;
+  return Array.isArray(t) ? t : [t];
+}
+
+function typeMatches(types: string[], actual: string): boolean {
+  return types.includes(actual) || (actual === 'integer' && types.includes('number'));
+}
+
+const WORDS: Record<string, string> = { object: 'a map', array: 'a list', string: 'a string', integer: 'an integer', number: 'a number', boolean: 'a boolean' };
+
+function schemaTypeWords(schema: SchemaNode, types: string[]): string {
+  if (schema['x-istio-type'] === 'IntOrString') return 'an integer or a string';
+  const words = types.filter((t) => t !== 'null' && !(t === 'string' && schema['x-istio-scalar'])).map((t) => WORDS[t] ?? t);
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}` : words[0] ?? 'a value';
+}
+
+function typeMessage(schema: SchemaNode, types: string[], node: unknown, path: Step[]): string {
+  const expected = schemaTypeWords(schema, types);
+  const got = describeValue(node);
+  const hint = isScalar(node) && typeof node.value === 'string' && types.includes('boolean') && /^(true|false|yes|no|on|off)$/i.test(node.value)
+    ? ' Remove the quotes to make it a boolean.'
+    : isScalar(node) && typeof node.value === 'string' && (types.includes('integer') || types.includes('number')) && /^[-+]?\d+(\.\d+)?$/.test(node.value)
+      ? ' Remove the quotes to make it a number.'
+      : '';
+  return `Expected ${expected} for \`${setPath(path)}\`, got ${got}.${hint}`;
+}
+
+function describeValue(node: unknown): string {
+  if (isMap(node)) return 'a map';
+  if (isSeq(node)) return 'a list';
+  if (!isScalar(node)) return 'a value';
+  const v = node.value;
+  if (typeof v === 'string') return `the string ${quote(v)}`;
+  if (typeof v === 'boolean') return `the boolean ${v}`;
+  if (typeof v === 'number') return `the number ${node.source ?? v}`;
+  return `\`${scalarText(node)}\``;
+}
+
+const quote = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s);
