@@ -76,7 +76,16 @@ export function annotateDeprecations(tree: SchemaNode, version: string): void {
       if (severity === 'error') node['x-istio-deprecation-severity'] = 'error';
       continue;
     }
-    const parentPath = path.split('.').slice(0, -1).join('.');
+    const steps = path.split('.');
+    // `<map>.<key>.enabled` where <map> is a map of components (addonComponents): note it on the map.
+    const mapNode = steps.length > 2 ? byPath.get(`${steps.slice(0, -2).join('.')}`) : undefined;
+    if (mapNode && byPath.has(`${steps.slice(0, -2).join('.')}.*`) && steps[steps.length - 1] === 'enabled') {
+      const keyed = (mapNode['x-istio-key-deprecations'] as Record<string, unknown>) ?? {};
+      keyed[steps[steps.length - 2]] = { severity, message };
+      mapNode['x-istio-key-deprecations'] = keyed;
+      continue;
+    }
+    const parentPath = steps.slice(0, -1).join('.');
     const parent = byPath.get(parentPath);
     if (parent?.properties) {
       const moved = (parent['x-istio-moved'] as Record<string, string>) ?? {};

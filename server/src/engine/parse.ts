@@ -81,11 +81,12 @@ function describe(doc: YAML.Document.Parsed, index: number, text: string, start:
 function toProblem(e: YAML.YAMLError, text: string): SyntaxProblem {
   const [start, end] = e.pos;
   const duplicate = e.code === 'DUPLICATE_KEY';
-  const key = text.slice(start, end).split('\n')[0].trim();
+  // The error points at the key's first character; take the whole key up to its colon.
+  const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n]*?)\s*(:|$)/m.exec(text.slice(start, start + 200))?.[1].trim() ?? text.slice(start, end);
   return {
     message: duplicate ? `Duplicate key \`${key}\`: a key may appear only once in a map (istioctl rejects the file)` : firstLine(e.message),
     start,
-    end: Math.max(end, start + 1),
+    end: duplicate ? start + key.length : Math.max(end, start + 1),
     code: duplicate ? 'duplicate-key' : 'yaml-syntax',
     severity: 'error',
   };

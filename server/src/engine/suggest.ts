@@ -10,7 +10,15 @@ export function closest(word: string, candidates: Iterable<string>): string | un
     if (cl === lower) return c; // only the case differs
     const d = distance(lower, cl);
     const limit = Math.max(2, Math.floor(Math.max(word.length, c.length) / 3));
-    if (d <= limit && d < bestScore) { best = c; bestScore = d; }
+    // A long shared prefix counts too: `replicas` → `replicaCount`.
+    const score = d <= limit ? d : commonPrefix(lower, cl) >= Math.max(5, Math.ceil(word.length * 0.75)) ? limit + 1 : Infinity;
+    if (score < bestScore) { best = c; bestScore = score; }
   }
   return best;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
 }

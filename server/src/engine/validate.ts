@@ -6,6 +6,7 @@ import { makeDiagnostic, type DiagnosticCode } from './diagnostics.ts';
 import type { Limits } from './limits.ts';
 import type { LineIndex } from './lineIndex.ts';
 import type { YamlDoc } from './parse.ts';
+import { documentProfile, restatesDefault } from './profileDefaults.ts';
 import type { IstioSchema, SchemaNode } from './schemaStore.ts';
 import { closest } from './suggest.ts';
 import { deref, formatPath, setPath, isAlias, isMap, isScalar, isSeq, jsonType, keyName, nodeSpan, scalarText, type Step } from './yamlNodes.ts';
@@ -20,11 +21,12 @@ interface Ctx {
   out: Diagnostic[];
   aliases: number;
   stopped: boolean;
+  profile: string;
   cancelled: () => boolean;
 }
 
 export function validateDocument(ydoc: YamlDoc, schema: IstioSchema, lines: LineIndex, limits: Limits, cancelled: () => boolean = () => false): Diagnostic[] {
-  const ctx: Ctx = { schema, ydoc, lines, limits, out: [], aliases: 0, stopped: false, cancelled };
+  const ctx: Ctx = { schema, ydoc, lines, limits, out: [], aliases: 0, stopped: false, cancelled, profile: documentProfile(ydoc.doc, schema) };
   const root = ydoc.doc.contents;
   if (!root) return ctx.out;
   checkApiVersion(ctx);
@@ -103,11 +105,12 @@ function visitMap(ctx: Ctx, map: { items: Pair[] }, schema: SchemaNode, path: St
     const childPath = [...path, key];
     const found = props ? ctx.schema.property(schema, key) : undefined;
     if (found) {
-      noteDeprecation(ctx, found.node, keySpan, childPath);
+      noteDeprecation(ctx, found.node, pair.value, keySpan, childPath);
       visit(ctx, pair.value, found.node, childPath, depth + 1);
       continue;
     }
     if (extra && typeof extra === 'object') {
+      noteKeyDeprecation(ctx, schema, key, pair.value, keySpan, childPath);
       visit(ctx, pair.value, ctx.schema.resolve(extra), childPath, depth + 1);
       continue;
     }
@@ -149,11 +152,24 @@ export function describeRange(range: string, version: string): string {
   return `only in Istio ${range}`;
 }
 
-function noteDeprecation(ctx: Ctx, node: SchemaNode, span: [number, number], path: Step[]) {
+function noteDeprecation(ctx: Ctx, node: SchemaNode, value: unknown, span: [number, number], path: Step[]) {
   if (!node.deprecated) return;
   const error = node['x-istio-deprecation-severity'] === 'error';
-  const text = String(node.deprecationMessage ?? 'Deprecated.');
+  // Like istioctl, say nothing when the value only restates the profile's default.
+  if (!error && restatesDefault(ctx.schema, node, value, ctx.ydoc.doc, ctx.profile)) return;
+  const raw = String(node.deprecationMessage ?? '');
+  const text = /^deprecated\.?$/i.test(raw.trim()) || !raw ? 'It may be removed in a later release.' : raw;
   report(ctx, span, error ? 'error' : 'warning', error ? 'removed' : 'deprecated', `\`${setPath(path)}\` is deprecated in Istio ${ctx.schema.version}. ${text}`, path, [DiagnosticTag.Deprecated]);
+}
+
+/** A deprecated entry of a map of components (e.g. `addonComponents.grafana`): an error only when enabled. */
+function noteKeyDeprecation(ctx: Ctx, schema: SchemaNode, key: string, value: unknown, span: [number, number], path: Step[]) {
+  const entry = schema['x-istio-key-deprecations']?.[key] as { severity: 'error' | 'warning'; message: string } | undefined;
+  if (!entry) return;
+  const v = deref(ctx.ydoc.doc, value);
+  const enabled = isMap(v) ? (v.get('enabled') === true) : false;
+  const error = entry.severity === 'error' && enabled;
+  report(ctx, span, error ? 'error' : 'warning', error ? 'removed' : 'deprecated', `\`${setPath(path)}\` is deprecated in Istio ${ctx.schema.version}. ${entry.message}`, path, [DiagnosticTag.Deprecated]);
 }
 
 function checkOneofs(ctx: Ctx, schema: SchemaNode, map: { items: Pair[] }, path: Step[]) {

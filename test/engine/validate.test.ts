@@ -1,0 +1,213 @@
+// Validation through the engine: the message kinds, their codes, severities and ranges.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { Engine } from '../../server/src/engine/engine.ts';
+
+const engine = new Engine();
+const ISTIO = process.env.ISTIO_DATA ?? path.resolve(import.meta.dirname, '../../../shared/istio');
+
+function check(text: string, settings = {}): Diagnostic[] {
+  return engine.validate(engine.parse(text), settings);
+}
+
+/** The text a diagnostic's range covers. */
+function covered(text: string, d: Diagnostic): string {
+  const lines = text.split('\n');
+  assert.equal(d.range.start.line, d.range.end.line, 'single-line range');
+  return lines[d.range.start.line].slice(d.range.start.character, d.range.end.character);
+}
+
+const iop = (version: string, body: string) => `# istio-version: ${version}
+apiVersion: install.istio.io/v1alpha1
+kind: IstioOperator
+spec:
+${body}`;
+
+function only(diags: Diagnostic[], code: string): Diagnostic {
+  const hits = diags.filter((d) => d.code === code);
+  assert.equal(hits.length, 1, `one ${code} in ${JSON.stringify(diags.map((d) => [d.code, d.message]))}`);
+  return hits[0];
+}
+
+describe('unknown fields', () => {
+  test('a typo gets the key range and a suggestion', () => {
+    const text = iop('1.20', '  components:\n    ingresGateways:\n    - name: istio-ingressgateway\n');
+    const d = only(check(text), 'unknown-field');
+    assert.equal(covered(text, d), 'ingresGateways');
+    assert.equal(d.severity, 1);
+    assert.match(d.message, /Unknown field `ingresGateways` in `spec.components`; did you mean `ingressGateways`\?/);
+    assert.deepEqual(d.data, { path: 'spec.components.ingresGateways' });
+  });
+
+  for (const version of ['1.5', '1.10', '1.20', '1.30']) {
+    test(`unknown key inside a gateway entry's k8s on ${version} is an error`, () => {
+      const text = iop(version, '  components:\n    ingressGateways:\n    - name: gw\n      k8s:\n        replicas: 2\n');
+      const d = only(check(text), 'unknown-field');
+      assert.equal(covered(text, d), 'replicas');
+      assert.match(d.message, /did you mean `replicaCount`\?/);
+    });
+  }
+
+  test('unknown meshConfig key: error on 1.20, no-effect warning on 1.24+', () => {
+    const body = '  meshConfig:\n    accessLogFle: /dev/stdout\n';
+    const strict = only(check(iop('1.20', body)), 'unknown-field');
+    assert.equal(strict.severity, 1);
+    const lenient = only(check(iop('1.24', body)), 'unknown-field-ignored');
+    assert.equal(lenient.severity, 2);
+    assert.match(lenient.message, /did you mean `accessLogFile`\?.*ignores it silently, so this setting has no effect/);
+  });
+
+  test('a field from another release says when it existed', () => {
+    const d = only(check(iop('1.9', '  values:\n    prometheus:\n      enabled: false\n')), 'field-not-in-version');
+    assert.equal(d.message, '`values.prometheus` does not exist in Istio 1.9 (last in 1.7).');
+    const added = only(check(iop('1.10', '  components:\n    ztunnel:\n      enabled: true\n')), 'field-not-in-version');
+    assert.match(added.message, /`components.ztunnel` does not exist in Istio 1.10 \(added in 1.18\)/);
+  });
+
+  test('values.prometheus is fine on 1.5', () => {
+    assert.deepEqual(check(iop('1.5', '  values:\n    prometheus:\n      enabled: false\n')), []);
+  });
+
+  test('a moved values path names its replacement', () => {
+    const d = only(check(iop('1.9', '  values:\n    global:\n      outboundTrafficPolicy:\n        mode: REGISTRY_ONLY\n')), 'field-moved');
+    assert.match(d.message, /`values.global.outboundTrafficPolicy` is not accepted in Istio 1.9: use `meshConfig.outboundTrafficPolicy` instead/);
+  });
+});
+
+describe('types and values', () => {
+  test('a quoted boolean names the fix and marks the value', () => {
+    const text = iop('1.20', '  components:\n    pilot:\n      enabled: "yes"\n');
+    const d = only(check(text), 'type');
+    assert.equal(covered(text, d), '"yes"');
+    assert.equal(d.message, 'Expected a boolean for `components.pilot.enabled`, got the string "yes". Remove the quotes to make it a boolean.');
+  });
+
+  test('unquoted yes/on/off are booleans, as Kubernetes reads YAML 1.1', () => {
+    assert.deepEqual(check(iop('1.20', '  components:\n    pilot:\n      enabled: yes\n    cni:\n      enabled: off\n')), []);
+  });
+
+  test('numeric strings pass for protobuf-JSON integers; words do not', () => {
+    assert.deepEqual(check(iop('1.20', '  components:\n    pilot:\n      k8s:\n        replicaCount: "3"\n')), []);
+    const text = iop('1.20', '  components:\n    pilot:\n      k8s:\n        replicaCount: three\n');
+    assert.equal(covered(text, only(check(text), 'type')), 'three');
+  });
+
+  test('1.24+ Kubernetes-typed integers must be numbers', () => {
+    const d = only(check(iop('1.26', '  components:\n    pilot:\n      k8s:\n        hpaSpec:\n          maxReplicas: "5"\n')), 'type');
+    assert.match(d.message, /Expected an integer for `components.pilot.k8s.hpaSpec.maxReplicas`, got the string "5". Remove the quotes/);
+  });
+
+  test('an invalid enum lists the allowed names and guesses', () => {
+    const text = iop('1.20', '  meshConfig:\n    accessLogEncoding: JSONN\n');
+    const d = only(check(text), 'enum');
+    assert.equal(covered(text, d), 'JSONN');
+    assert.match(d.message, /expected one of `TEXT`, `JSON` \(did you mean `JSON`\?\)/);
+  });
+
+  test('enum numbers are accepted where protobuf JSON accepts them', () => {
+    assert.deepEqual(check(iop('1.20', '  meshConfig:\n    accessLogEncoding: 1\n')), []);
+  });
+
+  test('bad duration and bad quantity', () => {
+    const text = iop('1.26', '  meshConfig:\n    connectTimeout: ten seconds\n  components:\n    pilot:\n      k8s:\n        resources:\n          requests:\n            cpu: lots\n');
+    const diags = check(text);
+    assert.equal(covered(text, only(diags, 'invalid-duration')), 'ten seconds');
+    assert.equal(covered(text, only(diags, 'invalid-quantity')), 'lots');
+  });
+
+  test('Go-style durations Istio ships are accepted', () => {
+    assert.deepEqual(check(iop('1.8', '  meshConfig:\n    connectTimeout: 10s\n    defaultConfig:\n      drainDuration: 45s\n')), []);
+  });
+
+  test('a map where a list belongs', () => {
+    const d = only(check(iop('1.20', '  components:\n    ingressGateways:\n      name: gw\n')), 'type');
+    assert.match(d.message, /Expected a list for `components.ingressGateways`, got a map/);
+  });
+
+  test('proto field names are accepted beside JSON names', () => {
+    assert.deepEqual(check(iop('1.20', '  meshConfig:\n    access_log_file: /dev/stdout\n')), []);
+  });
+
+  test('two members of a oneof', () => {
+    const text = iop('1.20', '  meshConfig:\n    defaultConfig:\n      tracing:\n        zipkin:\n          address: z:9411\n        datadog:\n          address: d:8126\n');
+    const d = only(check(text), 'oneof');
+    assert.equal(covered(text, d), 'datadog');
+  });
+});
+
+describe('document level', () => {
+  test('wrong apiVersion on an IstioOperator', () => {
+    const text = 'apiVersion: install.istio.io/v1beta1\nkind: IstioOperator\nspec: {}\n';
+    const d = only(check(text), 'api-version');
+    assert.equal(covered(text, d), 'install.istio.io/v1beta1');
+  });
+
+  test('other YAML gets no schema diagnostics, only syntax errors', () => {
+    assert.deepEqual(check('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\nbogus: 1\n'), []);
+    const syntax = check('kind: ConfigMap\ndata: [1, 2\n');
+    assert.ok(syntax.length >= 1);
+    assert.equal(syntax[0].code, 'yaml-syntax');
+  });
+
+  test('each --- document is checked on its own, with its own version', () => {
+    const text = 'kind: ConfigMap\nbogus: 1\n---\n# istio-version: 1.5\napiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  values:\n    prometheus:\n      enabled: false\n---\n# istio-version: 1.9\napiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  values:\n    prometheus:\n      enabled: false\n';
+    const d = only(check(text), 'field-not-in-version');
+    assert.equal(d.range.start.line, 16);
+  });
+
+  test('duplicate keys are errors on the repeated key', () => {
+    const text = iop('1.20', '  hub: a\n  hub: b\n');
+    const d = only(check(text), 'duplicate-key');
+    assert.equal(d.range.start.line, 5);
+    assert.match(d.message, /Duplicate key `hub`/);
+  });
+
+  test('a syntax error elsewhere does not hide schema errors', () => {
+    const text = iop('1.20', '  components:\n    pilot:\n      enabld: true\n  values: [\n');
+    const diags = check(text);
+    assert.ok(diags.some((d) => d.code === 'yaml-syntax'));
+    assert.ok(diags.some((d) => d.code === 'unknown-field' && /enabld/.test(d.message)));
+  });
+
+  test('the setting chooses the version when the file does not', () => {
+    const text = 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  values:\n    prometheus:\n      enabled: false\n';
+    assert.deepEqual(check(text, { setting: '1.6' }), []);
+    assert.equal(check(text, { setting: '1.12' })[0].code, 'field-not-in-version');
+  });
+
+  test('spec.tag picks the version; an unbundled one is said', () => {
+    // 1.7 still has values.prometheus (istioctl warns); 1.8 would reject it.
+    const text = 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  tag: 1.7.8\n  values:\n    prometheus:\n      enabled: true\n';
+    assert.deepEqual(check(text).map((d) => d.code), ['deprecated']);
+    const future = check('# istio-version: 1.99\napiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec: {}\n');
+    assert.equal(future[0].code, 'version-not-bundled');
+  });
+
+  test('deprecations warn with the replacement, but not for a restated default', () => {
+    const d = only(check(iop('1.20', '  values:\n    global:\n      proxy:\n        holdApplicationUntilProxyStarts: true\n')), 'deprecated');
+    assert.equal(d.severity, 2);
+    assert.match(d.message, /use `meshConfig.defaultConfig.holdApplicationUntilProxyStarts` instead/);
+    assert.deepEqual(d.tags, [2]);
+  });
+
+  test('removed addons are errors on 1.8+', () => {
+    const d = only(check(iop('1.8', '  addonComponents:\n    grafana:\n      enabled: true\n')), 'removed');
+    assert.equal(d.severity, 1);
+  });
+});
+
+describe("Istio's own profiles", () => {
+  const versions = JSON.parse(fs.readFileSync(path.join(ISTIO, 'versions.json'), 'utf8')) as Array<{ version: string; profiles: string[] }>;
+  for (const v of versions) {
+    test(`every ${v.version} profile has no errors`, () => {
+      for (const p of v.profiles) {
+        const text = `# istio-version: ${v.version}\n${fs.readFileSync(path.join(ISTIO, v.version, 'profiles', `${p}.yaml`), 'utf8')}`;
+        const errors = check(text).filter((d) => d.severity === 1 || d.code !== 'deprecated');
+        assert.deepEqual(errors.map((d) => `${p}: ${d.message}`), []);
+      }
+    });
+  }
+});
