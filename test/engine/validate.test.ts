@@ -38,7 +38,7 @@ describe('unknown fields', () => {
     const d = only(check(text), 'unknown-field');
     assert.equal(covered(text, d), 'ingresGateways');
     assert.equal(d.severity, 1);
-    assert.match(d.message, /Unknown field `ingresGateways` in `spec.components`; did you mean `ingressGateways`\?/);
+    assert.match(d.message as string, /Unknown field `ingresGateways` in `spec.components`; did you mean `ingressGateways`\?/);
     assert.deepEqual(d.data, { path: 'spec.components.ingresGateways' });
   });
 
@@ -47,7 +47,7 @@ describe('unknown fields', () => {
       const text = iop(version, '  components:\n    ingressGateways:\n    - name: gw\n      k8s:\n        replicas: 2\n');
       const d = only(check(text), 'unknown-field');
       assert.equal(covered(text, d), 'replicas');
-      assert.match(d.message, /did you mean `replicaCount`\?/);
+      assert.match(d.message as string, /did you mean `replicaCount`\?/);
     });
   }
 
@@ -57,14 +57,14 @@ describe('unknown fields', () => {
     assert.equal(strict.severity, 1);
     const lenient = only(check(iop('1.24', body)), 'unknown-field-ignored');
     assert.equal(lenient.severity, 2);
-    assert.match(lenient.message, /did you mean `accessLogFile`\?.*ignores it silently, so this setting has no effect/);
+    assert.match(lenient.message as string, /did you mean `accessLogFile`\?.*ignores it silently, so this setting has no effect/);
   });
 
   test('a field from another release says when it existed', () => {
     const d = only(check(iop('1.9', '  values:\n    prometheus:\n      enabled: false\n')), 'field-not-in-version');
     assert.equal(d.message, '`values.prometheus` does not exist in Istio 1.9 (last in 1.7).');
     const added = only(check(iop('1.10', '  components:\n    ztunnel:\n      enabled: true\n')), 'field-not-in-version');
-    assert.match(added.message, /`components.ztunnel` does not exist in Istio 1.10 \(added in 1.18\)/);
+    assert.match(added.message as string, /`components.ztunnel` does not exist in Istio 1.10 \(added in 1.18\)/);
   });
 
   test('values.prometheus is fine on 1.5', () => {
@@ -73,7 +73,7 @@ describe('unknown fields', () => {
 
   test('a moved values path names its replacement', () => {
     const d = only(check(iop('1.9', '  values:\n    global:\n      outboundTrafficPolicy:\n        mode: REGISTRY_ONLY\n')), 'field-moved');
-    assert.match(d.message, /`values.global.outboundTrafficPolicy` is not accepted in Istio 1.9: use `meshConfig.outboundTrafficPolicy` instead/);
+    assert.match(d.message as string, /`values.global.outboundTrafficPolicy` is not accepted in Istio 1.9: use `meshConfig.outboundTrafficPolicy` instead/);
   });
 });
 
@@ -97,14 +97,14 @@ describe('types and values', () => {
 
   test('1.24+ Kubernetes-typed integers must be numbers', () => {
     const d = only(check(iop('1.26', '  components:\n    pilot:\n      k8s:\n        hpaSpec:\n          maxReplicas: "5"\n')), 'type');
-    assert.match(d.message, /Expected an integer for `components.pilot.k8s.hpaSpec.maxReplicas`, got the string "5". Remove the quotes/);
+    assert.match(d.message as string, /Expected an integer for `components.pilot.k8s.hpaSpec.maxReplicas`, got the string "5". Remove the quotes/);
   });
 
   test('an invalid enum lists the allowed names and guesses', () => {
     const text = iop('1.20', '  meshConfig:\n    accessLogEncoding: JSONN\n');
     const d = only(check(text), 'enum');
     assert.equal(covered(text, d), 'JSONN');
-    assert.match(d.message, /expected one of `TEXT`, `JSON` \(did you mean `JSON`\?\)/);
+    assert.match(d.message as string, /expected one of `TEXT`, `JSON` \(did you mean `JSON`\?\)/);
   });
 
   test('enum numbers are accepted where protobuf JSON accepts them', () => {
@@ -124,7 +124,7 @@ describe('types and values', () => {
 
   test('a map where a list belongs', () => {
     const d = only(check(iop('1.20', '  components:\n    ingressGateways:\n      name: gw\n')), 'type');
-    assert.match(d.message, /Expected a list for `components.ingressGateways`, got a map/);
+    assert.match(d.message as string, /Expected a list for `components.ingressGateways`, got a map/);
   });
 
   test('proto field names are accepted beside JSON names', () => {
@@ -162,7 +162,7 @@ describe('document level', () => {
     const text = iop('1.20', '  hub: a\n  hub: b\n');
     const d = only(check(text), 'duplicate-key');
     assert.equal(d.range.start.line, 5);
-    assert.match(d.message, /Duplicate key `hub`/);
+    assert.match(d.message as string, /Duplicate key `hub`/);
   });
 
   test('a syntax error elsewhere does not hide schema errors', () => {
@@ -189,7 +189,7 @@ describe('document level', () => {
   test('deprecations warn with the replacement, but not for a restated default', () => {
     const d = only(check(iop('1.20', '  values:\n    global:\n      proxy:\n        holdApplicationUntilProxyStarts: true\n')), 'deprecated');
     assert.equal(d.severity, 2);
-    assert.match(d.message, /use `meshConfig.defaultConfig.holdApplicationUntilProxyStarts` instead/);
+    assert.match(d.message as string, /use `meshConfig.defaultConfig.holdApplicationUntilProxyStarts` instead/);
     assert.deepEqual(d.tags, [2]);
   });
 
