@@ -169,7 +169,7 @@ describe('document level', () => {
     const text = iop('1.20', '  components:\n    pilot:\n      enabld: true\n  values: [\n');
     const diags = check(text);
     assert.ok(diags.some((d) => d.code === 'yaml-syntax'));
-    assert.ok(diags.some((d) => d.code === 'unknown-field' && /enabld/.test(d.message)));
+    assert.ok(diags.some((d) => d.code === 'unknown-field' && /enabld/.test(String(d.message))));
   });
 
   test('the setting chooses the version when the file does not', () => {
