@@ -90,7 +90,7 @@ describe('types and values', () => {
   });
 
   test('numeric strings pass for protobuf-JSON integers; words do not', () => {
-    assert.deepEqual(check(iop('1.20', '  components:\n    pilot:\n      k8s:\n        replicaCount: "3"\n')), []);
+    assert.deepEqual(check(iop('1.12', '  components:\n    pilot:\n      k8s:\n        replicaCount: "3"\n')), []);
     const text = iop('1.20', '  components:\n    pilot:\n      k8s:\n        replicaCount: three\n');
     assert.equal(covered(text, only(check(text), 'type')), 'three');
   });
@@ -210,4 +210,59 @@ describe("Istio's own profiles", () => {
       }
     });
   }
+});
+
+describe("istioctl's checks beyond the schema", () => {
+  test('hub, tag and revision formats', () => {
+    const text = iop('1.20', '  hub: Registry.Example.com/My_Istio/\n  tag: -bad\n  revision: 1.20.3\n');
+    const codes = check(text).map((d) => [d.code, covered(text, d)]);
+    assert.deepEqual(codes, [['invalid-hub', 'Registry.Example.com/My_Istio/'], ['invalid-tag', '-bad'], ['invalid-revision', '1.20.3']]);
+  });
+
+  test('a private registry hub and a release tag pass', () => {
+    assert.deepEqual(check(iop('1.5', '  hub: registry.xxx.local\n  tag: 1.5.2\n')), []);
+    assert.deepEqual(check(iop('1.20', '  hub: registry.example.com:5000/istio\n  tag: 1.20.8-distroless\n  revision: 1-20-8\n')), []);
+  });
+
+  test('revision is checked from 1.9 only', () => {
+    assert.deepEqual(check(iop('1.8', '  revision: Canary_1\n')), []);
+    assert.equal(check(iop('1.9', '  revision: Canary_1\n'))[0].code, 'invalid-revision');
+  });
+
+  test('gateway names and privileged ports', () => {
+    const text = iop('1.20', '  components:\n    ingressGateways:\n    - name: Istio_Ingress\n      k8s:\n        service:\n          ports:\n          - name: http\n            port: 80\n            targetPort: 80\n          - name: https\n            port: 443\n            targetPort: 8443\n');
+    const diags = check(text);
+    assert.equal(covered(text, only(diags, 'invalid-gateway-name')), 'Istio_Ingress');
+    const port = only(diags, 'privileged-port');
+    assert.equal(covered(text, port), '80');
+    assert.equal(port.range.start.line, 12);
+    assert.match(port.message as string, /port http\/80 in gateway Istio_Ingress invalid: targetPort is set to 80, which requires root/);
+  });
+
+  test('runAsRoot allows privileged ports', () => {
+    const text = iop('1.20', '  components:\n    ingressGateways:\n    - name: istio-ingressgateway\n      k8s:\n        service:\n          ports:\n          - name: http\n            port: 80\n            targetPort: 80\n  values:\n    gateways:\n      istio-ingressgateway:\n        runAsRoot: true\n');
+    assert.deepEqual(check(text), []);
+  });
+
+  test('IP ranges: spaces are errors from 1.19', () => {
+    const body = '  values:\n    global:\n      proxy:\n        includeIPRanges: "10.0.0.0/8, 172.16.0.0/12"\n';
+    assert.deepEqual(check(iop('1.18', body)), []);
+    assert.equal(check(iop('1.19', body))[0].code, 'invalid-ip-ranges');
+  });
+
+  test('replicaCount with autoscaling on by the profile warns on 1.14–1.23', () => {
+    const body = '  components:\n    pilot:\n      k8s:\n        replicaCount: 2\n';
+    assert.deepEqual(check(iop('1.13', body)), []);
+    const d = only(check(iop('1.20', body)), 'replica-count-with-autoscale');
+    assert.equal(d.severity, 2);
+    assert.deepEqual(check(iop('1.20', `${body}  values:\n    pilot:\n      autoscaleEnabled: false\n`)), []);
+    assert.deepEqual(check(iop('1.26', body)), []);
+  });
+
+  test('one IstioOperator per file from 1.12', () => {
+    const one = iop('1.20', '  hub: a\n');
+    const d = only(check(`${one}---\n${one}`), 'multiple-operators');
+    assert.equal(d.severity, 1);
+    assert.equal(d.range.start.line, 8);
+  });
 });

@@ -8,7 +8,10 @@ export type DiagnosticCode =
   | 'yaml-syntax' | 'duplicate-key' | 'api-version' | 'unknown-field' | 'unknown-field-ignored'
   | 'field-not-in-version' | 'field-moved' | 'deprecated' | 'removed' | 'type' | 'enum'
   | 'invalid-duration' | 'invalid-quantity' | 'pattern' | 'minimum' | 'oneof'
-  | 'version-not-bundled' | 'too-large' | 'alias-limit' | 'depth-limit' | 'non-string-key';
+  | 'version-not-bundled' | 'too-large' | 'alias-limit' | 'depth-limit' | 'non-string-key'
+  // istioctl's checks beyond the schema (rules/)
+  | 'invalid-hub' | 'invalid-tag' | 'invalid-revision' | 'invalid-gateway-name' | 'privileged-port'
+  | 'invalid-ip-ranges' | 'invalid-inbound-ports' | 'replica-count-with-autoscale' | 'multiple-operators';
 
 export interface DiagnosticData { path: string }
 

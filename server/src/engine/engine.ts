@@ -49,14 +49,27 @@ export class Engine {
         `This file is ${Math.round(file.tooLarge.size / 1024)} KB, over the ${Math.round(file.tooLarge.limit / 1024)} KB limit: it is not validated.`, ''));
       return out;
     }
+    let operators = 0;
     for (const doc of file.documents) {
       for (const p of doc.problems) out.push(makeDiagnostic(file.lines.range(p.start, p.end), p.severity, p.code as never, p.message, ''));
       if (!doc.isIstioOperator || cancelled()) continue;
       const { choice, schema } = this.schemaFor(file, doc, settings);
+      if (++operators > 1) out.push(this.secondOperator(file, doc, schema.version));
       if (choice.problem) out.push(makeDiagnostic(file.lines.range(choice.problem.start, choice.problem.end), 'warning', 'version-not-bundled', choice.problem.message, ''));
       out.push(...validateDocument(doc, schema, file.lines, this.limits, cancelled));
     }
     return out;
+  }
+
+  /** istioctl 1.12+ reads one IstioOperator per file. */
+  private secondOperator(file: ParsedFile, doc: YamlDoc, version: string): Diagnostic {
+    const minor = Number(version.split('.')[1]);
+    const kind = (doc.doc.contents as { items?: Array<{ key?: { value?: unknown; range?: number[] } }> } | null)?.items?.find((p) => p.key?.value === 'kind');
+    const [start, end] = kind?.key?.range ?? [doc.start, doc.start];
+    return makeDiagnostic(file.lines.range(start, end), minor >= 12 ? 'error' : 'warning', 'multiple-operators',
+      minor >= 12
+        ? 'This file contains more than one IstioOperator: istioctl accepts only one per file. Split it into separate files.'
+        : 'This file contains more than one IstioOperator: istioctl merges them in order; one file per IstioOperator is clearer.', '');
   }
 }
 

@@ -7,6 +7,7 @@ import type { Limits } from './limits.ts';
 import type { LineIndex } from './lineIndex.ts';
 import type { YamlDoc } from './parse.ts';
 import { documentProfile, restatesDefault } from './profileDefaults.ts';
+import { runRules } from './rules/index.ts';
 import type { IstioSchema, SchemaNode } from './schemaStore.ts';
 import { closest } from './suggest.ts';
 import { deref, formatPath, setPath, isAlias, isMap, isScalar, isSeq, jsonType, keyName, nodeSpan, scalarText, type Step } from './yamlNodes.ts';
@@ -31,6 +32,8 @@ export function validateDocument(ydoc: YamlDoc, schema: IstioSchema, lines: Line
   if (!root) return ctx.out;
   checkApiVersion(ctx);
   visit(ctx, root, schema.root, [], 0);
+  // istioctl's own checks beyond the schema, where the walk was not cut short.
+  if (!ctx.stopped) ctx.out.push(...runRules(ydoc.doc, schema, ctx.profile, lines));
   return ctx.out;
 }
 

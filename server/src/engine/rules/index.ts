@@ -1,0 +1,43 @@
+// The table of istioctl's checks beyond the schema, each with the releases it applies to.
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { isMap, isSeq, type Document, type Node } from 'yaml';
+import { makeDiagnostic, type DiagnosticCode } from '../diagnostics.ts';
+import type { LineIndex } from '../lineIndex.ts';
+import type { IstioSchema } from '../schemaStore.ts';
+import { deref, formatPath, keyName, nodeSpan, type Step } from '../yamlNodes.ts';
+import { gatewayNames, privilegedPorts } from './gateways.ts';
+import { hubFormat, revisionFormat, tagFormat } from './imageRefs.ts';
+import { inboundPorts, ipRanges } from './proxySettings.ts';
+import { replicaCountWithAutoscale } from './replicaCount.ts';
+import type { Rule, RuleContext } from './ruleTypes.ts';
+
+export const RULES: Rule[] = [hubFormat, tagFormat, revisionFormat, gatewayNames, privilegedPorts, ipRanges, inboundPorts, replicaCountWithAutoscale];
+
+export function runRules(doc: Document, schema: IstioSchema, profile: string, lines: LineIndex): Diagnostic[] {
+  const minor = Number(schema.version.split('.')[1]);
+  const out: Diagnostic[] = [];
+  const ctx: RuleContext = {
+    doc,
+    schema,
+    minor,
+    profile,
+    get: (path) => nodeAt(doc, path),
+    report: (node, severity, code, message, path) => {
+      const [start, end] = nodeSpan(node, [0, 0]);
+      out.push(makeDiagnostic(lines.range(start, end), severity, code as DiagnosticCode, message, formatPath(path)));
+    },
+  };
+  for (const rule of RULES) if (minor >= rule.minors[0] && minor <= rule.minors[1]) rule.check(ctx);
+  return out;
+}
+
+function nodeAt(doc: Document, path: Step[]): Node | undefined {
+  let node: unknown = doc.contents;
+  for (const step of path) {
+    node = deref(doc, node);
+    if (typeof step === 'number') node = isSeq(node) ? node.items[step] : undefined;
+    else node = isMap(node) ? node.items.find((p) => keyName(p) === step)?.value : undefined;
+    if (node === undefined || node === null) return undefined;
+  }
+  return deref(doc, node) as Node | undefined;
+}

@@ -1,0 +1,21 @@
+// What a rule sees and how it reports: istioctl's checks beyond the schema (ISTIOCTL-RULES.md).
+import type { Document, Node } from 'yaml';
+import type { IstioSchema } from '../schemaStore.ts';
+import type { Step } from '../yamlNodes.ts';
+
+export interface RuleContext {
+  doc: Document;
+  schema: IstioSchema;
+  /** The Istio minor as a number: 1.20 → 20. */
+  minor: number;
+  profile: string;
+  /** The YAML node at a path below the document root, aliases followed; undefined when absent. */
+  get(path: Step[]): Node | undefined;
+  report(node: Node, severity: 'error' | 'warning', code: string, message: string, path: Step[]): void;
+}
+
+export interface Rule {
+  /** Releases the rule applies to, inclusive minors. */
+  minors: [number, number];
+  check(ctx: RuleContext): void;
+}
