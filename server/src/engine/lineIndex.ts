@@ -21,7 +21,10 @@ export class LineIndex {
       const mid = (lo + hi + 1) >> 1;
       if (this.starts[mid] <= o) lo = mid; else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo] };
+    // An offset inside a line break (the \n of \r\n) belongs to the end of the line.
+    let character = o - this.starts[lo];
+    if (character > 0 && this.text.charCodeAt(o - 1) === 13 && this.text.charCodeAt(o) === 10) character--;
+    return { line: lo, character };
   }
 
   /** Positions past the end of a line or of the text are clamped, as LSP asks. */

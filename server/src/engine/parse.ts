@@ -1,5 +1,5 @@
 // Parses a YAML file once per text version into the documents every feature reads (never writes).
-import YAML, { isMap, isScalar, LineCounter } from 'yaml';
+import YAML, { isMap, isScalar, isSeq, LineCounter } from 'yaml';
 import { LineIndex } from './lineIndex.ts';
 import type { Limits } from './limits.ts';
 
@@ -36,7 +36,8 @@ const PARSE_OPTIONS = {
   // Kubernetes (and so istioctl) reads YAML 1.1: unquoted yes/no/on/off are booleans.
   version: '1.1' as const,
   merge: true,
-  uniqueKeys: true,
+  // The library's own duplicate-key check is quadratic in the map size; ours (below) is linear.
+  uniqueKeys: false,
   prettyErrors: false,
   keepSourceTokens: false,
 };
@@ -65,6 +66,7 @@ export function parseFile(text: string, limits: Limits): ParsedFile {
 function describe(doc: YAML.Document.Parsed, index: number, text: string, start: number): YamlDoc {
   const end = doc.range?.[2] ?? text.length;
   const problems = [...doc.errors.map((e) => toProblem(e, text)), ...doc.warnings.map((w) => ({ ...toProblem(w, text), severity: 'warning' as const }))];
+  problems.push(...duplicateKeys(doc, text));
   const contents = doc.contents;
   let kind: string | undefined;
   let apiVersion: string | undefined;
@@ -78,16 +80,40 @@ function describe(doc: YAML.Document.Parsed, index: number, text: string, start:
   return { index, doc, start, end, kind, apiVersion, isIstioOperator: kind === 'IstioOperator', problems };
 }
 
+/** Keys repeated in one map, found in one pass over the document (aliases are not followed). */
+function duplicateKeys(doc: YAML.Document.Parsed, text: string): SyntaxProblem[] {
+  const out: SyntaxProblem[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const k = pair.key;
+        if (isScalar(k) && k.value !== '<<') {
+          const name = String(k.value);
+          if (seen.has(name) && k.range) {
+            const key = text.slice(k.range[0], k.range[1]);
+            out.push({ message: `Duplicate key \`${key}\`: a key may appear only once in a map (istioctl rejects the file)`, start: k.range[0], end: k.range[1], code: 'duplicate-key', severity: 'error' });
+          }
+          seen.add(name);
+        }
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      stack.push(...node.items);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
 function toProblem(e: YAML.YAMLError, text: string): SyntaxProblem {
   const [start, end] = e.pos;
-  const duplicate = e.code === 'DUPLICATE_KEY';
-  // The error points at the key's first character; take the whole key up to its colon.
-  const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n]*?)\s*(:|$)/m.exec(text.slice(start, start + 200))?.[1].trim() ?? text.slice(start, end);
   return {
-    message: duplicate ? `Duplicate key \`${key}\`: a key may appear only once in a map (istioctl rejects the file)` : firstLine(e.message),
+    message: firstLine(e.message),
     start,
-    end: duplicate ? start + key.length : Math.max(end, start + 1),
-    code: duplicate ? 'duplicate-key' : 'yaml-syntax',
+    end: Math.min(Math.max(end, start + 1), Math.max(text.length, start)),
+    code: 'yaml-syntax',
     severity: 'error',
   };
 }
