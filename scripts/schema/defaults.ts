@@ -4,7 +4,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { mergeProfile } from './profileMerge.ts';
 import type { SchemaNode } from './schemaNode.ts';
-import type { MinorInfo } from './sources.ts';
+import { minorNumber, type MinorInfo } from './sources.ts';
 
 type Json = any;
 
@@ -28,13 +28,27 @@ const SKIP_CHARTS = /^(gateway|istio-operator)\//;
 /** Charts whose top level maps to one key of `values` from 1.22 on. */
 const NESTED: Record<string, string> = { 'istio-cni': 'cni', ztunnel: 'ztunnel' };
 
-/** The charts' default values, merged (first chart wins on a conflict), in `values` terms. */
-export function chartDefaults(dir: string, minor: MinorInfo): Json {
+/**
+ * The charts' default values, merged (first chart wins on a conflict), in `values` terms.
+ * From 1.24 the istiod chart keeps the pilot settings at its root (istioctl moves `values.pilot`
+ * there when rendering), so root keys that are pilot fields go back under `pilot`.
+ */
+export function chartDefaults(dir: string, minor: MinorInfo, pilotKeys: Set<string> = new Set()): Json {
   const out: Json = {};
+  const flattenedPilot = minorNumber(minor.version) >= 24;
   for (const chart of minor.charts) {
     if (SKIP_CHARTS.test(chart)) continue;
     let v = readYaml(path.join(dir, minor.version, 'charts', chart));
     for (const w of WRAPPERS) if (v && typeof v === 'object' && w in v) v = v[w];
+    if (flattenedPilot && chart.startsWith('istio-control/istio-discovery') && v && typeof v === 'object') {
+      const pilot: Json = { ...(v.pilot ?? {}) };
+      const rest: Json = {};
+      for (const [k, val] of Object.entries(v)) {
+        if (k !== 'pilot' && pilotKeys.has(k)) pilot[k] = val;
+        else if (k !== 'pilot') rest[k] = val;
+      }
+      v = { ...rest, pilot };
+    }
     const nestKey = NESTED[chart.split('/')[0]];
     if (nestKey && v && !(nestKey in v)) {
       const { global, ...rest } = v;

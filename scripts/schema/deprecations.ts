@@ -33,14 +33,14 @@ export const DEPRECATIONS: Deprecation[] = [
     { path: `global.tracer.${p}`, use: `\`meshConfig.defaultConfig.tracing.${p}\``, warn: [8, 30] })),
   ...['debug', 'maxNumberOfAttributes', 'maxNumberOfAnnotations', 'maxNumberOfMessageEvents'].map((p): Deprecation => (
     { path: `global.tracer.stackdriver.${p}`, use: `\`meshConfig.defaultConfig.tracing.stackdriver.${p}\``, warn: [8, 20], error: [21, 30] })),
-  { path: 'telemetry.v2.stackdriver.logging', use: '`telemetry.v2.stackdriver.outboundAccessLogging` and `inboundAccessLogging`', warn: [8, 20] },
+  { path: 'telemetry.v2.stackdriver.logging', use: '`values.telemetry.v2.stackdriver.outboundAccessLogging` and `values.telemetry.v2.stackdriver.inboundAccessLogging`', warn: [8, 20] },
   { path: 'telemetry.v2.prometheus.configOverride', use: 'custom configuration (the Telemetry API)', error: [24, 30] },
   { path: 'telemetry.v2.stackdriver.disableOutbound', use: 'custom configuration (the Telemetry API)', error: [24, 30] },
   { path: 'global.meshExpansion.enabled', use: 'Gateway resources (see samples/multicluster/)', warn: [8, 30] },
   { path: 'gateways.istio-ingressgateway.meshExpansionPorts', use: '`components.ingressGateways[name=istio-ingressgateway].k8s.service.ports`', warn: [8, 23] },
   { path: 'istiocoredns.enabled', use: 'in-proxy DNS capture (`ISTIO_META_DNS_CAPTURE`)', warn: [8, 30] },
   { path: 'spec.addonComponents.istiocoredns.enabled', use: 'in-proxy DNS capture (`ISTIO_META_DNS_CAPTURE`)', warn: [8, 23] },
-  { path: 'global.centralIstiod', use: '`global.externalIstiod`', warn: [8, 23] },
+  { path: 'global.centralIstiod', use: '`values.global.externalIstiod`', warn: [8, 23] },
   { path: 'global.arch', use: 'node affinity in the components\' `k8s.affinity`', warn: [10, 23] },
   ...['grafana', 'tracing', 'kiali', 'prometheus'].flatMap((a): Deprecation[] => [
     { path: `${a}.enabled`, use: 'the samples/addons deployments', warn: [7, 7], error: [8, 23] },

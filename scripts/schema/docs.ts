@@ -32,9 +32,12 @@ function deprecationSentence(text: string): string | undefined {
   if (!DEPRECATION.some((re) => re.test(text))) return undefined;
   const sentences = text.replace(/\n/g, ' ').split(/(?<=[.!?])\s+/);
   const hit = sentences.find((s) => /deprecat/i.test(s));
-  const next = hit ? sentences[sentences.indexOf(hit) + 1] : undefined;
   // Keep the following sentence when it names what to use instead.
-  // Keep the following sentence when it names what to use instead, or when the hit says no more than "Deprecated."
-  const withHint = hit && next && (/\b(use|replaced|instead|prefer)\b/i.test(next) || hit.length < 24) ? `${hit} ${next}` : hit;
-  return withHint?.trim().slice(0, 400);
+  if (!hit) return undefined;
+  // Keep what follows when it names what to use instead, or when the hit says no more than "Deprecated."
+  const i = sentences.indexOf(hit);
+  const following = sentences.slice(i + 1, i + 3);
+  const hint = /\b(use|replaced|instead|prefer|refer)\b/i;
+  const kept = hit.length < 24 ? following.filter((s, j) => j === 0 || hint.test(s)) : following.slice(0, 1).filter((s) => hint.test(s));
+  return [hit, ...kept].join(' ').trim().slice(0, 400);
 }

@@ -22,7 +22,9 @@ async function main() {
     const tree = trees.get(m.version)!;
     annotateProfileDefaults(tree, profileDumps(dir, m));
     const values = nodeAt(tree, ['spec', 'values']);
-    if (values) annotateChartDefaults(values, chartDefaults(dir, m));
+    const pilot = nodeAt(tree, ['spec', 'values', 'pilot']);
+    const pilotKeys = new Set(Object.keys((pilot?.properties as object | undefined) ?? {}));
+    if (values) annotateChartDefaults(values, chartDefaults(dir, m, pilotKeys));
     annotateDeprecations(tree, m.version);
   }
   annotateVersions(trees);

@@ -249,7 +249,8 @@ function sameField(o: protobuf.OneOf, a: string, b: string): boolean {
   return o.fieldsArray.some((f) => [jsonName(f), f.name].includes(a) && [jsonName(f), f.name].includes(b));
 }
 
+/** An alias keeps the value shape and the deprecation, not the docs (completion never offers it). */
 function stripAnnotations(n: SchemaNode): SchemaNode {
-  const { description: _d, deprecationMessage: _m, deprecated: _x, 'x-istio-hidden': _h, ...rest } = n;
+  const { description: _d, 'x-istio-hidden': _h, ...rest } = n;
   return rest;
 }

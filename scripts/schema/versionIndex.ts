@@ -85,12 +85,16 @@ export function annotateDeprecations(tree: SchemaNode, version: string): void {
       mapNode['x-istio-key-deprecations'] = keyed;
       continue;
     }
-    const parentPath = steps.slice(0, -1).join('.');
-    const parent = byPath.get(parentPath);
-    if (parent?.properties) {
-      const moved = (parent['x-istio-moved'] as Record<string, string>) ?? {};
-      moved[path.split('.').pop()!] = `use ${d.use} instead`;
-      parent['x-istio-moved'] = moved;
+    // The old path is gone: note the move on its nearest existing ancestor, keyed by the next step.
+    for (let i = steps.length - 1; i > 0; i--) {
+      const ancestor = byPath.get(steps.slice(0, i).join('.'));
+      if (!ancestor) continue;
+      if (ancestor.properties) {
+        const moved = (ancestor['x-istio-moved'] as Record<string, string>) ?? {};
+        moved[steps[i]] ??= `use ${d.use} instead`;
+        ancestor['x-istio-moved'] = moved;
+      }
+      break;
     }
   }
 }

@@ -62,7 +62,7 @@ describe('unknown fields', () => {
 
   test('a field from another release says when it existed', () => {
     const d = only(check(iop('1.9', '  values:\n    prometheus:\n      enabled: false\n')), 'field-not-in-version');
-    assert.equal(d.message, '`values.prometheus` does not exist in Istio 1.9 (last in 1.7).');
+    assert.equal(d.message, '`values.prometheus` does not exist in Istio 1.9 (last in 1.7): use the samples/addons deployments instead.');
     const added = only(check(iop('1.10', '  components:\n    ztunnel:\n      enabled: true\n')), 'field-not-in-version');
     assert.match(added.message as string, /`components.ztunnel` does not exist in Istio 1.10 \(added in 1.18\)/);
   });
@@ -72,8 +72,10 @@ describe('unknown fields', () => {
   });
 
   test('a moved values path names its replacement', () => {
-    const d = only(check(iop('1.9', '  values:\n    global:\n      outboundTrafficPolicy:\n        mode: REGISTRY_ONLY\n')), 'field-moved');
-    assert.match(d.message as string, /`values.global.outboundTrafficPolicy` is not accepted in Istio 1.9: use `meshConfig.outboundTrafficPolicy` instead/);
+    const d = only(check(iop('1.9', '  values:\n    global:\n      outboundTrafficPolicy:\n        mode: REGISTRY_ONLY\n')), 'field-not-in-version');
+    assert.equal(d.message, '`values.global.outboundTrafficPolicy` does not exist in Istio 1.9 (last in 1.6): use `meshConfig.outboundTrafficPolicy` instead.');
+    const moved = only(check(iop('1.7', '  values:\n    global:\n      proxy:\n        accessLogFile: /dev/stdout\n')), 'field-not-in-version');
+    assert.match(moved.message as string, /use `meshConfig.accessLogFile` instead/);
   });
 });
 

@@ -130,13 +130,14 @@ function unknownKey(ctx: Ctx, schema: SchemaNode, key: string, span: [number, nu
   const severity = ignored ? 'warning' : 'error';
   const consequence = ignored ? ` Istio ${version} ignores it silently, so this setting has no effect.` : '';
   const moved = schema['x-istio-moved']?.[key] as string | undefined;
-  if (moved) {
-    report(ctx, span, severity, 'field-moved', `${full} is not accepted in Istio ${version}: ${moved}.${consequence}`, [...path, key]);
-    return;
-  }
   const other = schema['x-istio-other-versions']?.[key] as string | undefined;
   if (other) {
-    report(ctx, span, severity, 'field-not-in-version', `${full} does not exist in Istio ${version} (${describeRange(other, version)}).${consequence}`, [...path, key]);
+    const instead = moved ? `: ${moved}` : '';
+    report(ctx, span, severity, 'field-not-in-version', `${full} does not exist in Istio ${version} (${describeRange(other, version)})${instead}.${consequence}`, [...path, key]);
+    return;
+  }
+  if (moved) {
+    report(ctx, span, severity, 'field-moved', `${full} is not accepted in Istio ${version}: ${moved}.${consequence}`, [...path, key]);
     return;
   }
   const guess = closest(key, ctx.schema.keys(schema).map(([k]) => k));
