@@ -2,11 +2,16 @@
 // no VS Code: text in, LSP-shaped results out.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Position } from 'vscode-languageserver-types';
+import { complete } from './complete.ts';
+import { emptyDocument } from './cursor.ts';
 import { makeDiagnostic } from './diagnostics.ts';
+import { folding } from './folding.ts';
+import { hover } from './hover.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
 import { parseFile, type ParsedFile, type YamlDoc } from './parse.ts';
 import { SchemaStore, type IstioSchema } from './schemaStore.ts';
+import { symbols } from './symbols.ts';
 import { validateDocument } from './validate.ts';
 import { chooseVersion, type VersionChoice, type VersionInputs } from './versionChoice.ts';
 
@@ -70,6 +75,31 @@ export class Engine {
       minor >= 12
         ? 'This file contains more than one IstioOperator: istioctl accepts only one per file. Split it into separate files.'
         : 'This file contains more than one IstioOperator: istioctl merges them in order; one file per IstioOperator is clearer.', '');
+  }
+
+  /**
+   * Keys, enum values, booleans and profile names at a position, with insert text that builds the
+   * YAML structure. Only in IstioOperator documents (and at the root of a document with no `kind`).
+   */
+  complete(file: ParsedFile, position: Position, settings: EngineSettings = {}): CompletionList {
+    // A file with no document yet still has a release whose root keys can be offered.
+    const schemaFor = (doc: YamlDoc | undefined) => this.schemaFor(file, doc ?? emptyDocument(file), settings).schema;
+    return complete(file, position, schemaFor, this.store.minors);
+  }
+
+  /** Markdown about the key or value under the position; over `kind`, the release and why it was chosen. */
+  hover(file: ParsedFile, position: Position, settings: EngineSettings = {}): Hover | null {
+    return hover(file, position, (doc) => this.schemaFor(file, doc, settings), this.store.minors);
+  }
+
+  /** The outline of each IstioOperator document (one symbol per document when the file has several). */
+  symbols(file: ParsedFile): DocumentSymbol[] {
+    return symbols(file, this.limits.maxDepth);
+  }
+
+  /** Maps, lists and block scalars of IstioOperator documents that span several lines. */
+  folding(file: ParsedFile): FoldingRange[] {
+    return folding(file, this.limits.maxDepth);
   }
 }
 

@@ -1,0 +1,165 @@
+// Completion: keys at any depth (list items too, never one the map already has), enum values,
+// booleans and the release's profile names, with insert text that builds the YAML structure.
+import {
+  CompletionItemKind, CompletionItemTag, InsertTextFormat, InsertTextMode, MarkupKind,
+  type CompletionItem, type CompletionList, type Position, type Range,
+} from 'vscode-languageserver-types';
+import { locateCursor, type CursorContext } from './cursor.ts';
+import { enumNames, fieldContext, fieldMarkdown, type FieldContext } from './fieldDocs.ts';
+import { schemaChain, shapeOf, typesOf } from './fieldFacts.ts';
+import { mapKeys, nodeAtPath } from './nodePath.ts';
+import type { ParsedFile, YamlDoc } from './parse.ts';
+import type { IstioSchema, SchemaNode } from './schemaStore.ts';
+import { isScalar, type Step } from './yamlNodes.ts';
+
+const EMPTY: CompletionList = { isIncomplete: false, items: [] };
+
+/** Sort groups: ordinary fields first (in the schema's order), then hidden, then deprecated ones. */
+const GROUP = { normal: 'a', hidden: 'b', deprecated: 'c' } as const;
+
+/** How a key is written where the cursor is. */
+interface KeyPlacement {
+  /** Column the key starts at (after any `- ` written with it). */
+  column: number;
+  /** Text written before the key: `- ` for a new list item, a line break for a key under `key:`. */
+  lead: string;
+  /** Only the name: the `:` is already there. */
+  bare: boolean;
+}
+
+export function complete(file: ParsedFile, position: Position, schemaFor: (doc: YamlDoc | undefined) => IstioSchema, minors: readonly string[]): CompletionList {
+  if (file.tooLarge) return EMPTY;
+  const ctx = locateCursor(file, file.lines.offset(position));
+  if (!ctx || !offeredIn(ctx)) return EMPTY;
+  const schema = schemaFor(ctx.doc);
+  const chain = schemaChain(schema, ctx.path);
+  if (!chain) return EMPTY;
+  const node = chain[chain.length - 1];
+  const fc = fieldContext(schema, minors, ctx.doc);
+  const range = file.lines.range(ctx.replace[0], ctx.replace[1]);
+  const items = (() => {
+    if (ctx.kind === 'item') {
+      const item = schema.child(node, ctx.itemIndex);
+      if (!item) return [];
+      const itemPath = [...ctx.path, ctx.itemIndex];
+      if (shapeOf(item) === 'object') return keyItems(fc, ctx, itemPath, [...chain, item], new Set(), range, { column: ctx.column + 2, lead: '- ', bare: ctx.hasColon });
+      return valueItems(fc, ctx, itemPath, [...chain, item], range, '- ');
+    }
+    if (ctx.kind === 'key') {
+      if (ctx.afterDash && typeof ctx.path[ctx.path.length - 1] === 'number' && shapeOf(node) !== 'object') return valueItems(fc, ctx, ctx.path, chain, range, '');
+      return keyItems(fc, ctx, ctx.path, chain, canonical(schema, node, ctx.present), range, { column: ctx.column, lead: '', bare: ctx.hasColon });
+    }
+    // A value: the field's values, or, right after `key:` of a map or list, its keys on a new line.
+    const values = valueItems(fc, ctx, ctx.path, chain, range, ctx.needsSpace ? ' ' : '');
+    if (values.length || ctx.flow || ctx.prefix !== '') return values;
+    const shape = shapeOf(node);
+    const column = ctx.column + ctx.indentUnit;
+    const indent = ' '.repeat(column);
+    if (shape === 'object') {
+      const present = ctx.doc ? mapKeys(ctx.doc.doc, nodeAtPath(ctx.doc.doc, ctx.path)) : new Set<string>();
+      return keyItems(fc, ctx, ctx.path, chain, canonical(schema, node, present), range, { column, lead: `\n${indent}`, bare: false });
+    }
+    const item = shape === 'array' ? schema.child(node, 0) : undefined;
+    if (item && shapeOf(item) === 'object') return keyItems(fc, ctx, [...ctx.path, 0], [...chain, item], new Set(), range, { column: column + 2, lead: `\n${indent}- `, bare: false });
+    return [];
+  })();
+  return { isIncomplete: false, items };
+}
+
+/**
+ * Only IstioOperator documents get completion; a document without a `kind` yet (a new one) gets
+ * the root keys and the values of `apiVersion` and `kind`.
+ */
+function offeredIn(ctx: CursorContext): boolean {
+  const doc = ctx.doc;
+  if (doc?.isIstioOperator) return true;
+  const root = (ctx.kind === 'key' && ctx.path.length === 0) || (ctx.kind === 'value' && ctx.path.length === 1);
+  if (!root) return false;
+  const kind = doc ? nodeAtPath(doc.doc, ['kind']) : undefined;
+  const written = isScalar(kind) && kind.value !== null ? String(kind.value) : '';
+  if (written === '') return true;
+  // `kind: Ist|` is being typed: the parser already reads a (partial) kind.
+  return ctx.kind === 'value' && ctx.path[0] === 'kind' && 'IstioOperator'.startsWith(written);
+}
+
+/** Present keys by their canonical name (a proto-name alias counts as its JSON name). */
+function canonical(schema: IstioSchema, node: SchemaNode, present: Set<string>): Set<string> {
+  const out = new Set<string>();
+  for (const k of present) out.add(schema.property(node, k)?.key ?? k);
+  return out;
+}
+
+function keyItems(fc: FieldContext, ctx: CursorContext, path: Step[], chain: SchemaNode[], present: Set<string>, range: Range, place: KeyPlacement): CompletionItem[] {
+  const { schema } = fc;
+  const node = chain[chain.length - 1];
+  let entries = schema.keys(node);
+  if (!entries.length && node.additionalProperties && typeof node.additionalProperties === 'object') {
+    // A map keyed by name (addonComponents): the names the profiles use.
+    const value = schema.resolve(node.additionalProperties);
+    entries = profileKeys(node).map((k) => [k, value]);
+  }
+  const items: CompletionItem[] = [];
+  entries.forEach(([name, child], index) => {
+    if (present.has(name)) return;
+    const deprecated = !!child.deprecated;
+    const group = deprecated ? GROUP.deprecated : child['x-istio-hidden'] ? GROUP.hidden : GROUP.normal;
+    const item: CompletionItem = {
+      label: name,
+      kind: CompletionItemKind.Property,
+      detail: child['x-istio-hidden'] ? 'hidden field' : undefined,
+      documentation: { kind: MarkupKind.Markdown, value: fieldMarkdown(fc, [...path, name], [...chain, child], { full: false }) },
+      sortText: `${group}${String(index).padStart(4, '0')}`,
+      filterText: name,
+      textEdit: { range, newText: place.lead + keyText(name, shapeOf(child), ctx, place) },
+      insertTextFormat: InsertTextFormat.PlainText,
+      insertTextMode: InsertTextMode.asIs,
+    };
+    if (!item.detail) delete item.detail;
+    if (deprecated) item.tags = [CompletionItemTag.Deprecated];
+    items.push(item);
+  });
+  return items;
+}
+
+/** `k8s:` + a new line one level deeper; `gateways:` + a new line with `- `; `hub: `. */
+function keyText(name: string, shape: 'object' | 'array' | 'scalar', ctx: CursorContext, place: KeyPlacement): string {
+  if (place.bare) return name;
+  if (ctx.flow) return `${name}: `;
+  const deeper = ' '.repeat(place.column + ctx.indentUnit);
+  if (shape === 'object') return `${name}:\n${deeper}`;
+  if (shape === 'array') return `${name}:\n${deeper}- `;
+  return `${name}: `;
+}
+
+function profileKeys(node: SchemaNode): string[] {
+  const defaults = node['x-istio-defaults'];
+  const names = new Set<string>();
+  if (defaults && typeof defaults === 'object') {
+    for (const v of Object.values(defaults)) if (v && typeof v === 'object' && !Array.isArray(v)) for (const k of Object.keys(v)) names.add(k);
+  }
+  return [...names].sort();
+}
+
+/** Enum names, `true`/`false`, or the release's profiles for `spec.profile`. */
+function valueItems(fc: FieldContext, ctx: CursorContext, path: Step[], chain: SchemaNode[], range: Range, lead: string): CompletionItem[] {
+  const node = chain[chain.length - 1];
+  const values: Array<{ label: string; kind: CompletionItemKind; doc?: string }> = [];
+  const enumDocs = (node['x-istio-enum-docs'] ?? {}) as Record<string, string>;
+  for (const v of enumNames(node)) values.push({ label: v, kind: CompletionItemKind.EnumMember, doc: enumDocs[v] });
+  if (!values.length && typesOf(node).includes('boolean')) for (const v of ['true', 'false']) values.push({ label: v, kind: CompletionItemKind.Value });
+  if (!values.length && path.length === 2 && path[0] === 'spec' && path[1] === 'profile') {
+    for (const p of fc.schema.profiles) values.push({ label: p, kind: CompletionItemKind.Value, doc: `The built-in \`${p}\` profile of Istio ${fc.schema.version}.` });
+  }
+  if (!values.length) return [];
+  const fieldDoc = fieldMarkdown(fc, path, chain, { full: false });
+  return values.map((v, index) => ({
+    label: v.label,
+    kind: v.kind,
+    documentation: { kind: MarkupKind.Markdown, value: v.doc ? `${v.doc.trim()}\n\n---\n\n${fieldDoc}` : fieldDoc },
+    sortText: `${GROUP.normal}${String(index).padStart(4, '0')}`,
+    filterText: v.label,
+    textEdit: { range, newText: lead + v.label },
+    insertTextFormat: InsertTextFormat.PlainText,
+    insertTextMode: InsertTextMode.asIs,
+  }));
+}

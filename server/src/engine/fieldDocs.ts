@@ -1,0 +1,116 @@
+// The markdown that documents one field: shared by hover (everything) and completion items (the
+// essentials), so both say the same thing the same way.
+import { defaultsOf, typeLabel, versionsOf } from './fieldFacts.ts';
+import { code, description, formatValue } from './markdown.ts';
+import { nodeAtPath } from './nodePath.ts';
+import type { YamlDoc } from './parse.ts';
+import { referenceUrl } from './referenceLinks.ts';
+import type { IstioSchema, SchemaNode } from './schemaStore.ts';
+import { formatPath, isMap, isScalar, setPath, type Step } from './yamlNodes.ts';
+
+export interface FieldContext {
+  schema: IstioSchema;
+  /** Bundled minors, oldest first: what "every release" means. */
+  minors: readonly string[];
+  /** The document's profile (`spec.profile`, else `default`), and whether it is a built-in one. */
+  profile: DocumentProfile;
+  /** The document's `name` of the list item at a path, to match profile defaults. */
+  itemName: (itemPath: readonly Step[]) => string | undefined;
+}
+
+export interface DocumentProfile { name: string; builtIn: boolean; written?: string }
+
+export interface FieldDocOptions {
+  /** Everything (hover) or the essentials (completion). */
+  full: boolean;
+  /** The scalar under the cursor, for the `--set` line (`<value>` when absent). */
+  value?: string;
+}
+
+/** The context fields of one document are documented in: its release, profile and list item names. */
+export function fieldContext(schema: IstioSchema, minors: readonly string[], doc: YamlDoc | undefined): FieldContext {
+  return {
+    schema,
+    minors,
+    profile: documentProfile(schema, doc),
+    itemName: (itemPath) => {
+      if (!doc) return undefined;
+      const item = nodeAtPath(doc.doc, itemPath);
+      const name = isMap(item) ? item.get('name', true) : undefined;
+      return isScalar(name) && name.value !== null ? String(name.value) : undefined;
+    },
+  };
+}
+
+/** `spec.profile` when it names a built-in profile of the release, else `default`. */
+export function documentProfile(schema: IstioSchema, doc: YamlDoc | undefined): DocumentProfile {
+  const node = doc ? nodeAtPath(doc.doc, ['spec', 'profile']) : undefined;
+  const written = isScalar(node) && typeof node.value === 'string' && node.value !== '' ? node.value : undefined;
+  if (written === undefined) return { name: 'default', builtIn: true };
+  if (schema.profiles.includes(written)) return { name: written, builtIn: true };
+  return { name: 'default', builtIn: false, written };
+}
+
+export function fieldMarkdown(ctx: FieldContext, path: readonly Step[], chain: SchemaNode[], opts: FieldDocOptions): string {
+  const node = chain[chain.length - 1];
+  const { schema } = ctx;
+  const out: string[] = [];
+  const name = path.length ? path[path.length - 1] : '';
+  if (opts.full) {
+    out.push(`**${typeof name === 'number' ? `[${name}]` : name}** — ${typeLabel(schema, node)}`);
+    out.push(code(formatPath([...path])));
+  } else {
+    out.push(`*${typeLabel(schema, node)}*`);
+  }
+  if (node.deprecated) {
+    const rejected = node['x-istio-deprecation-severity'] === 'error' ? ` istioctl ${schema.version} rejects it.` : '';
+    const message = description(node.deprecationMessage).replace(/^Deprecated[.:]?\s*/i, '');
+    out.push(`**Deprecated** in Istio ${schema.version}${message ? `: ${message}` : '.'}${rejected}`);
+  }
+  if (node['x-istio-hidden']) out.push('*Not in the Istio documentation (hidden): accepted, but may change without notice.*');
+  const text = description(node.description);
+  if (text) out.push(text);
+  const allowed = enumNames(node);
+  if (allowed.length && opts.full) {
+    const docs = (node['x-istio-enum-docs'] ?? {}) as Record<string, string>;
+    out.push(`**Allowed values**:\n${allowed.map((v) => `- ${code(v)}${docs[v] ? ` — ${String(docs[v]).trim().split('\n')[0]}` : ''}`).join('\n')}`);
+  } else if (allowed.length) {
+    out.push(`Values: ${allowed.map(code).join(', ')}`);
+  }
+  out.push(...defaultLines(ctx, path, chain, opts.full));
+  if (opts.full) {
+    if (path[0] === 'spec' && path[1] === 'values' && node['x-istio-chart-default'] !== undefined) {
+      out.push(`**Chart default**: ${formatValue(node['x-istio-chart-default'])}`);
+    }
+    out.push(`**Istio versions**: ${versionsOf(chain, ctx.minors)}`);
+    if (path[0] === 'spec' && path.length > 1) out.push(code(`--set ${shellWord(`${setPath([...path])}=${opts.value ?? '<value>'}`)}`));
+    const url = referenceUrl(schema.version, path, chain);
+    if (url) out.push(`[Istio ${schema.version} reference](${url})`);
+  }
+  return out.join('\n\n');
+}
+
+function defaultLines(ctx: FieldContext, path: readonly Step[], chain: SchemaNode[], full: boolean): string[] {
+  const d = defaultsOf(chain, path, ctx.schema.profiles, ctx.profile.name, ctx.itemName);
+  if (!d) return [];
+  const { profile } = ctx;
+  const note = profile.builtIn ? '' : ` (${code(profile.written ?? '')} is not a built-in profile of Istio ${ctx.schema.version})`;
+  const lines = [`**Default** in profile ${code(d.mine.profile)}${note}: ${formatValue(d.mine.value)}`];
+  if (full && d.others.length) {
+    const inline = d.others.every((o) => !formatValue(o.value).includes('\n'));
+    lines.push(inline
+      ? `Other profiles: ${d.others.map((o) => `${code(o.profile)}: ${formatValue(o.value)}`).join(', ')}`
+      : `Other profiles:\n${d.others.map((o) => `- ${code(o.profile)}: ${formatValue(o.value, 8).replace(/\n/g, '\n  ')}`).join('\n')}`);
+  }
+  return lines;
+}
+
+/** Enum names (the numbers and null that protobuf JSON also accepts are left out). */
+export function enumNames(node: SchemaNode): string[] {
+  return Array.isArray(node.enum) ? (node.enum as unknown[]).filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** One shell word: quoted only when the shell would read it otherwise (`[0]` globs in zsh). */
+function shellWord(s: string): string {
+  return /^[A-Za-z0-9_./:@%+=,-]*$/.test(s.replace('<value>', 'x')) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,90 @@
+// Hover: what a field is, for the document's Istio release: path, type, description, allowed values,
+// profile defaults, the minors that have it, the `--set` path and the istio.io reference. Over
+// `kind`: which release the document is checked against, and why.
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import { documentAt, locateCursor } from './cursor.ts';
+import { fieldContext, fieldMarkdown } from './fieldDocs.ts';
+import { schemaChain } from './fieldFacts.ts';
+import { code } from './markdown.ts';
+import { nodeAt } from './nodePath.ts';
+import type { ParsedFile, YamlDoc } from './parse.ts';
+import type { IstioSchema } from './schemaStore.ts';
+import { describeRange } from './validate.ts';
+import type { VersionChoice } from './versionChoice.ts';
+import { formatPath, isScalar, setPath, type Step } from './yamlNodes.ts';
+
+interface Target {
+  path: Step[];
+  on: 'key' | 'value';
+  span: [number, number];
+  /** The scalar's text, when the hover is on a scalar value. */
+  value?: string;
+}
+
+export function hover(
+  file: ParsedFile, position: Position,
+  schemaFor: (doc: YamlDoc) => { choice: VersionChoice; schema: IstioSchema },
+  minors: readonly string[],
+): Hover | null {
+  if (file.tooLarge) return null;
+  const offset = file.lines.offset(position);
+  const doc = documentAt(file, offset);
+  if (!doc?.isIstioOperator) return null;
+  const target = targetAt(file, doc, offset);
+  if (!target || !target.path.length) return null;
+  const { choice, schema } = schemaFor(doc);
+  const range = file.lines.range(target.span[0], target.span[1]);
+  const markdown = (value: string): Hover => ({ contents: { kind: MarkupKind.Markdown, value }, range });
+
+  if (target.path.length === 1 && target.path[0] === 'kind') return markdown(versionMarkdown(choice, schema));
+  const chain = schemaChain(schema, target.path);
+  if (!chain) {
+    const note = missingField(schema, target.path);
+    return note ? markdown(note) : null;
+  }
+  const fc = fieldContext(schema, minors, doc);
+  return markdown(fieldMarkdown(fc, target.path, chain, { full: true, value: target.on === 'value' ? target.value : undefined }));
+}
+
+/** The key or scalar under the offset: from the parsed nodes, else (broken YAML) from the text lines. */
+function targetAt(file: ParsedFile, doc: YamlDoc, offset: number): Target | undefined {
+  const hit = nodeAt(doc.doc, offset);
+  if (hit && hit.on !== 'inside' && hit.node.range) {
+    const [start, end] = hit.node.range;
+    if (hit.on === 'key') return { path: hit.path, on: 'key', span: [start, end] };
+    const value = isScalar(hit.node) ? (hit.node.type === 'PLAIN' ? file.text.slice(start, end) : String(hit.node.value)) : undefined;
+    return { path: hit.path, on: 'value', span: [start, end], value };
+  }
+  const ctx = locateCursor(file, offset);
+  if (!ctx || ctx.kind === 'item' || ctx.flow) return undefined;
+  const word = file.text.slice(ctx.replace[0], ctx.replace[1]);
+  if (ctx.kind === 'key') return word ? { path: [...ctx.path, word], on: 'key', span: ctx.replace } : undefined;
+  return { path: ctx.path, on: 'value', span: ctx.replace, value: word || undefined };
+}
+
+function versionMarkdown(choice: VersionChoice, schema: IstioSchema): string {
+  const lines = [
+    `**IstioOperator** — checked against **Istio ${schema.version}** (schema from ${schema.tag})`,
+    `Version chosen from ${choice.reason}.`,
+  ];
+  if (choice.problem) lines.push(`⚠ ${choice.problem.message}`);
+  lines.push(`Built-in profiles in ${schema.version}: ${schema.profiles.map(code).join(', ')}`);
+  if (choice.source !== 'comment' && choice.source !== 'newest') lines.push('To choose another release, add a comment line `# istio-version: 1.X` to the document, or set `istioOperator.istioVersion`.');
+  return lines.join('\n\n');
+}
+
+/** A key the release does not have, but another release has (or that moved). */
+function missingField(schema: IstioSchema, path: Step[]): string | undefined {
+  const key = path[path.length - 1];
+  if (typeof key !== 'string') return undefined;
+  const parent = schemaChain(schema, path.slice(0, -1));
+  const node = parent?.[parent.length - 1];
+  if (!node) return undefined;
+  const where = code(path[0] === 'spec' ? setPath(path) : formatPath(path));
+  const moved = node['x-istio-moved']?.[key];
+  const other = node['x-istio-other-versions']?.[key];
+  const replacement = typeof moved === 'string' ? `: ${moved}.` : '.';
+  if (typeof other === 'string') return `${where} does not exist in Istio ${schema.version} (${describeRange(other, schema.version)})${replacement}`;
+  if (typeof moved === 'string') return `${where} is not accepted in Istio ${schema.version}${replacement}`;
+  return undefined;
+}
