@@ -1,0 +1,56 @@
+// The custom messages between the extension client and the language server, declared once and
+// imported by both sides. Plain method names and parameter types, no runtime imports, so either
+// bundle can include this file (send with `sendNotification(X.method, params)`).
+
+/** Where the Istio version of a document came from (the engine's order: first match wins). */
+export type VersionSource = 'comment' | 'setting' | 'spec.tag' | 'istioctl' | 'newest';
+
+/**
+ * Client → server: the istioctl the client found (`istioctl version --remote=false`), or null when
+ * there is none. Used for documents with no `# istio-version:` comment, no setting and no
+ * release `spec.tag`. The client may also pass it at start as
+ * `initializationOptions.istioctlVersion`.
+ */
+export namespace IstioctlVersionNotification {
+  export const method = 'istioOperator/istioctlVersion';
+  export interface Params {
+    /** As istioctl prints it, e.g. "1.20.3"; null: no istioctl. */
+    version: string | null;
+  }
+}
+
+/**
+ * Server → client: the Istio version chosen for an open document, sent when a document is first
+ * checked and whenever the choice (version, source or reason) changes. The client shows it in the
+ * status bar for the active editor. For a file with several IstioOperator documents it is the
+ * first one's; `version: null` means the file holds no IstioOperator (hide the item).
+ */
+export namespace VersionStatusNotification {
+  export const method = 'istioOperator/versionStatus';
+  export interface Params {
+    uri: string;
+    /** The minor checked against, e.g. "1.20"; null when the file holds no IstioOperator. */
+    version: string | null;
+    source: VersionSource | null;
+    /** For people: "the comment `# istio-version: 1.9`". */
+    reason: string | null;
+  }
+}
+
+/**
+ * Client → server: the profile defaults of the user's own istioctl, from "Istio: Refresh Defaults
+ * from istioctl" (`istioctl profile dump NAME` for each profile; istioctl 1.5–1.23 only), sent after
+ * a refresh and at start when a cached refresh exists for the istioctl found. The server may use
+ * them instead of the bundled defaults for documents checked against `minor`.
+ */
+export namespace IstioctlDefaultsNotification {
+  export const method = 'istioOperator/istioctlDefaults';
+  export interface Params {
+    /** As istioctl prints it, e.g. "1.20.3". */
+    istioctlVersion: string;
+    /** The minor the dumps belong to, e.g. "1.20". */
+    minor: string;
+    /** Profile name → the YAML `istioctl profile dump NAME` printed (a whole IstioOperator). */
+    profiles: Record<string, string>;
+  }
+}

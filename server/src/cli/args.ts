@@ -1,0 +1,100 @@
+// iop-lint's command line: flags in, options (or a usage error) out. No I/O here.
+import { parseArgs as parseNodeArgs } from 'node:util';
+
+export const FORMATS = ['text', 'json', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface CliOptions {
+  /** A bundled minor ("1.20"), as the istioOperator.istioVersion setting; undefined = auto. */
+  istioVersion?: string;
+  format: Format;
+  strict: boolean;
+  paths: string[];
+}
+
+export type ParsedArgs =
+  | { kind: 'run'; options: CliOptions }
+  | { kind: 'help' }
+  | { kind: 'usage-error'; message: string };
+
+export const USAGE = `Usage: iop-lint [--istio-version 1.X] [--format text|json|sarif] [--strict] PATH...
+
+Checks Istio IstioOperator YAML files against the schema of their Istio release.
+PATH is a file or a directory; directories are searched for *.yaml and *.yml files that hold
+IstioOperator documents (node_modules and .git are skipped). A file named on the command line
+is always checked.
+
+Options:
+  --istio-version 1.X  check against this release when a document has no
+                       \`# istio-version: 1.X\` comment (like the istioOperator.istioVersion
+                       setting); default: spec.tag when it is a release, else the newest bundled
+  --format FORMAT      text (default): file:line:col: severity code message
+                       json: {"files":[{"path","istioVersion","diagnostics":[...]}]}
+                       sarif: SARIF 2.1.0, for code-scanning upload
+  --strict             warnings fail the run too
+  -h, --help           show this help
+
+Exit status: 0 no errors (warnings allowed unless --strict), 1 errors (or warnings with
+--strict), 2 usage or read errors.
+`;
+
+/** `minors`: the bundled Istio minors, oldest first ("1.5" … "1.30"). */
+export function parseArgs(argv: string[], minors: string[]): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseNodeArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        'istio-version': { type: 'string' },
+        format: { type: 'string', short: 'f' },
+        strict: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    return { kind: 'usage-error', message: usageMessage(e) };
+  }
+  const v = parsed.values;
+  if (v.help) return { kind: 'help' };
+  const format = v.format ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    return { kind: 'usage-error', message: `unknown format \`${format}\`; use one of ${FORMATS.join(', ')}.` };
+  }
+  let istioVersion: string | undefined;
+  if (v['istio-version'] !== undefined) {
+    const r = checkVersion(v['istio-version'], minors);
+    if ('message' in r) return { kind: 'usage-error', message: r.message };
+    istioVersion = r.version;
+  }
+  if (!parsed.positionals.length) return { kind: 'usage-error', message: 'no PATH given: name the files or directories to check.' };
+  return { kind: 'run', options: { istioVersion, format: format as Format, strict: !!v.strict, paths: parsed.positionals } };
+}
+
+/** "1.20", "1.20.3" or "v1.20" → "1.20" when bundled; "auto" → no version. */
+function checkVersion(raw: string, minors: string[]): { version: string | undefined } | { message: string } {
+  const bundled = `bundled: ${minors[0]}–${minors[minors.length - 1]} (${minors.join(', ')})`;
+  const text = raw.trim();
+  if (text === 'auto') return { version: undefined };
+  const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(text);
+  if (!m) return { message: `--istio-version \`${raw}\` is not an Istio version; expected 1.X, ${bundled}.` };
+  const version = `${Number(m[1])}.${Number(m[2])}`;
+  if (!minors.includes(version)) return { message: `Istio ${version} is not bundled with iop-lint; ${bundled}.` };
+  return { version };
+}
+
+function usageMessage(e: unknown): string {
+  const err = e as { code?: string; message?: string };
+  const option = /'([^']+)'/.exec(err.message ?? '')?.[1];
+  switch (err.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': return `unknown option \`${option ?? '?'}\`.`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+      const name = option?.split(' ')[0] ?? '?';
+      if (/argument missing/.test(err.message ?? '')) return `\`${name}\` needs a value.`;
+      if (/does not take an argument/.test(err.message ?? '')) return `\`${name}\` does not take a value.`;
+      return (err.message ?? '').split('\n')[0];
+    }
+    default: return err.message ?? String(e);
+  }
+}

@@ -1,0 +1,69 @@
+// Binds the LSP connection to the server's parts: one line per request or notification.
+import {
+  DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind,
+  type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { IstioctlVersionNotification } from '../../protocol/messages.ts';
+import type { InitializationOptions } from '../../protocol/settings.ts';
+import { DiagnosticsPublisher } from './diagnosticsPublisher.ts';
+import { Documents } from './documents.ts';
+import { Engine } from './engine/engine.ts';
+import { version } from '../../package.json';
+import { connectionLogger, describeError } from './logger.ts';
+import { RequestHandlers } from './requestHandlers.ts';
+import { Settings } from './settings.ts';
+
+/** How long the server waits after an edit before checking again (ms); see InitializationOptions. */
+export const DEFAULT_DIAGNOSTICS_DELAY = 75;
+
+export const SERVER_NAME = 'iop-language-server';
+
+export const capabilities: ServerCapabilities = {
+  textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+  // ':' and ' ' after a key (its values: enums, booleans, profiles), ' ' after `- ` (the item's keys).
+  // Not '-': alone it starts nothing to complete, and inside names (istio-ingressgateway) it would
+  // only open empty lists. Letters trigger completion on their own in every editor.
+  completionProvider: { triggerCharacters: [':', ' '], resolveProvider: false },
+  hoverProvider: true,
+  documentSymbolProvider: true,
+  foldingRangeProvider: true,
+};
+
+export function serve(connection: Connection): void {
+  const log = connectionLogger(connection);
+  const engine = new Engine();
+  const synced = new TextDocuments(TextDocument);
+  const documents = new Documents(synced, engine);
+  const settings = new Settings(connection, log);
+  const diagnostics = new DiagnosticsPublisher(connection, documents, settings, engine, log, DEFAULT_DIAGNOSTICS_DELAY);
+  const requests = new RequestHandlers(documents, settings, engine, log);
+  let registerConfiguration = false;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    settings.configure({ pullConfiguration: !!params.capabilities.workspace?.configuration, istioctlVersion: options.istioctlVersion });
+    if (typeof options.diagnosticsDelay === 'number' && Number.isFinite(options.diagnosticsDelay)) diagnostics.setDelay(options.diagnosticsDelay);
+    registerConfiguration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+    return { capabilities, serverInfo: { name: SERVER_NAME, version } };
+  });
+  connection.onInitialized(() => {
+    if (registerConfiguration) {
+      connection.client.register(DidChangeConfigurationNotification.type, undefined).catch((e: unknown) => log.warn(`Could not register for configuration changes: ${describeError(e)}`));
+    }
+  });
+
+  connection.onCompletion((p, token) => requests.completion(p, token));
+  connection.onHover((p, token) => requests.hover(p, token));
+  connection.onDocumentSymbol((p, token) => requests.documentSymbol(p, token));
+  connection.onFoldingRanges((p, token) => requests.foldingRange(p, token));
+
+  synced.onDidChangeContent((e) => diagnostics.changed(e.document.uri));
+  synced.onDidClose((e) => { documents.evict(e.document.uri); settings.forget(e.document.uri); diagnostics.closed(e.document.uri); });
+  connection.onDidChangeConfiguration((p) => { settings.changed(p.settings); diagnostics.recheckAll(); });
+  connection.onNotification(IstioctlVersionNotification.method, (p: IstioctlVersionNotification.Params) => { if (settings.setIstioctlVersion(p?.version)) diagnostics.recheckAll(); });
+  connection.onShutdown(() => diagnostics.dispose());
+
+  synced.listen(connection);
+  connection.listen();
+}

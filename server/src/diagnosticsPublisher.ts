@@ -1,0 +1,107 @@
+// Pushes diagnostics for open documents (textDocument/publishDiagnostics, with the document
+// version) and tells the client which Istio version each document is checked against.
+//
+// Stale results are dropped, never published: every change to a document supersedes the check in
+// flight for it (each check carries a generation number), a check only publishes for the version that is still
+// current, and a version older than one already published is never published again. A burst of
+// edits is checked once, after `delay` ms of quiet; the first version of a document at once.
+import type { Connection } from 'vscode-languageserver/node';
+import { VersionStatusNotification } from '../../protocol/messages.ts';
+import type { Documents } from './documents.ts';
+import type { Engine, EngineSettings } from './engine/engine.ts';
+import type { ParsedFile } from './engine/parse.ts';
+import { describeError, type Logger } from './logger.ts';
+import type { Settings } from './settings.ts';
+
+interface DocumentState {
+  generation: number;
+  timer?: NodeJS.Timeout;
+  publishedVersion?: number;
+  /** The last version status sent, as a comparable key. */
+  status?: string;
+}
+
+export class DiagnosticsPublisher {
+  private readonly states = new Map<string, DocumentState>();
+  /** Shared by every document, so a check from before a close never matches one after a reopen. */
+  private generations = 0;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: Documents,
+    private readonly settings: Settings,
+    private readonly engine: Engine,
+    private readonly log: Logger,
+    private delay: number,
+  ) {}
+
+  setDelay(ms: number): void {
+    this.delay = Math.max(0, ms);
+  }
+
+  /** The document was opened or edited. */
+  changed(uri: string): void {
+    const known = this.states.has(uri);
+    this.schedule(uri, known ? this.delay : 0);
+  }
+
+  /** Settings or the istioctl version changed: check every open document again. */
+  recheckAll(): void {
+    for (const uri of this.documents.uris()) this.schedule(uri, 0);
+  }
+
+  /** The document was closed: stop its check, forget it, and clear what it showed. */
+  closed(uri: string): void {
+    const state = this.states.get(uri);
+    if (state?.timer) clearTimeout(state.timer);
+    this.states.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] }).catch((e: unknown) => this.log.warn(`Could not clear diagnostics for ${uri}: ${describeError(e)}`));
+  }
+
+  dispose(): void {
+    for (const s of this.states.values()) if (s.timer) clearTimeout(s.timer);
+    this.states.clear();
+  }
+
+  private schedule(uri: string, delay: number): void {
+    let state = this.states.get(uri);
+    if (!state) {
+      state = { generation: 0 };
+      this.states.set(uri, state);
+    }
+    const generation = ++this.generations;
+    state.generation = generation;
+    if (state.timer) clearTimeout(state.timer);
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      this.check(uri, generation).catch((e: unknown) => this.log.error(`Checking ${uri} failed: ${describeError(e)}`));
+    }, delay);
+  }
+
+  private async check(uri: string, generation: number): Promise<void> {
+    const version = this.documents.versionOf(uri);
+    if (version === undefined) return;
+    const current = () => this.states.get(uri)?.generation === generation && this.documents.versionOf(uri) === version;
+    const settings = await this.settings.forDocument(uri);
+    if (!current()) return; // superseded while the settings were read
+    const doc = this.documents.get(uri);
+    if (!doc || doc.version !== version) return;
+    const diagnostics = this.engine.validate(doc.file, settings, () => !current());
+    const state = this.states.get(uri);
+    if (!state || !current()) return;
+    if (state.publishedVersion !== undefined && state.publishedVersion > version) return;
+    state.publishedVersion = version;
+    await this.connection.sendDiagnostics({ uri, version, diagnostics });
+    this.sendVersionStatus(uri, state, doc.file, settings);
+  }
+
+  private sendVersionStatus(uri: string, state: DocumentState, file: ParsedFile, settings: EngineSettings): void {
+    const first = file.documents.find((d) => d.isIstioOperator);
+    const choice = first ? this.engine.versionOf(file, first, settings) : undefined;
+    const params: VersionStatusNotification.Params = { uri, version: choice?.version ?? null, source: choice?.source ?? null, reason: choice?.reason ?? null };
+    const key = `${params.version}\u0000${params.source}\u0000${params.reason}`;
+    if (state.status === key) return;
+    state.status = key;
+    this.connection.sendNotification(VersionStatusNotification.method, params).catch((e: unknown) => this.log.warn(`Could not send the version status for ${uri}: ${describeError(e)}`));
+  }
+}

@@ -1,0 +1,72 @@
+// The LSP requests, each adapted to one engine feature: find the open document's parse (once per
+// version), read its settings, honour cancellation, and answer. Unknown or closed documents and
+// positions past the end get empty answers; an engine failure is logged and answered empty too,
+// so one bad request never takes the server down.
+import {
+  LSPErrorCodes, ResponseError,
+  type CancellationToken, type CompletionList, type CompletionParams, type DocumentSymbol, type DocumentSymbolParams,
+  type FoldingRange, type FoldingRangeParams, type Hover, type HoverParams, type Position,
+} from 'vscode-languageserver/node';
+import type { Documents, OpenDocument } from './documents.ts';
+import type { Engine } from './engine/engine.ts';
+import { describeError, type Logger } from './logger.ts';
+import type { Settings } from './settings.ts';
+
+const EMPTY_COMPLETION: CompletionList = { isIncomplete: false, items: [] };
+
+export class RequestHandlers {
+  constructor(
+    private readonly documents: Documents,
+    private readonly settings: Settings,
+    private readonly engine: Engine,
+    private readonly log: Logger,
+  ) {}
+
+  async completion(params: CompletionParams, token: CancellationToken): Promise<CompletionList> {
+    const doc = this.documents.get(params.textDocument.uri);
+    if (!doc || !inside(doc, params.position)) return EMPTY_COMPLETION;
+    const settings = await this.settings.forDocument(doc.uri);
+    throwIfCancelled(token);
+    return this.guard('completion', doc, EMPTY_COMPLETION, () => this.engine.complete(doc.file, params.position, settings));
+  }
+
+  async hover(params: HoverParams, token: CancellationToken): Promise<Hover | null> {
+    const doc = this.documents.get(params.textDocument.uri);
+    if (!doc || !inside(doc, params.position)) return null;
+    const settings = await this.settings.forDocument(doc.uri);
+    throwIfCancelled(token);
+    return this.guard('hover', doc, null, () => this.engine.hover(doc.file, params.position, settings));
+  }
+
+  documentSymbol(params: DocumentSymbolParams, token: CancellationToken): DocumentSymbol[] {
+    const doc = this.documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    throwIfCancelled(token);
+    return this.guard('documentSymbol', doc, [], () => this.engine.symbols(doc.file));
+  }
+
+  foldingRange(params: FoldingRangeParams, token: CancellationToken): FoldingRange[] {
+    const doc = this.documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    throwIfCancelled(token);
+    return this.guard('foldingRange', doc, [], () => this.engine.folding(doc.file));
+  }
+
+  private guard<T>(feature: string, doc: OpenDocument, empty: T, run: () => T): T {
+    try {
+      return run() ?? empty;
+    } catch (e) {
+      this.log.error(`${feature} failed on ${doc.uri} (version ${doc.version}): ${describeError(e)}`);
+      return empty;
+    }
+  }
+}
+
+/** A position on a line of the document (a character past the end of a line is clamped, as LSP says). */
+function inside(doc: OpenDocument, pos: Position): boolean {
+  return Number.isInteger(pos.line) && Number.isInteger(pos.character) && pos.line >= 0 && pos.character >= 0 && pos.line < doc.file.lines.lineCount;
+}
+
+function throwIfCancelled(token: CancellationToken): void {
+  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+}

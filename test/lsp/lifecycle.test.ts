@@ -1,0 +1,68 @@
+// Starting and stopping the built server: the capabilities it announces, a clean shutdown/exit,
+// node IPC (how the VS Code extension starts it), and its command line.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { describe, it } from 'node:test';
+import { docUri, LspClient, serverPath } from '../support/lspClient.ts';
+
+describe('server lifecycle', () => {
+  it('initialize announces incremental sync, completion, hover, symbols and folding', async () => {
+    const client = new LspClient();
+    try {
+      const result = await client.initialize();
+      const caps = result.capabilities;
+      assert.equal(caps.textDocumentSync.change, 2, 'incremental');
+      assert.equal(caps.textDocumentSync.openClose, true);
+      assert.ok(Array.isArray(caps.completionProvider.triggerCharacters));
+      assert.ok(caps.completionProvider.triggerCharacters.includes(':'));
+      assert.equal(caps.hoverProvider, true);
+      assert.equal(caps.documentSymbolProvider, true);
+      assert.equal(caps.foldingRangeProvider, true);
+      assert.equal(result.serverInfo.name, 'iop-language-server');
+      assert.match(result.serverInfo.version, /^\d+\.\d+\.\d+/);
+      const exit = await client.shutdown();
+      assert.deepEqual(exit, { code: 0, signal: null });
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('exit without shutdown ends the process with code 1, as LSP says', async () => {
+    const client = new LspClient();
+    try {
+      await client.initialize();
+      client.notify('exit');
+      const exit = await client.exited;
+      assert.equal(exit.code, 1);
+      assert.match(client.stderr, /exiting with code 1/, 'it says why it stopped');
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('works over node IPC (--node-ipc): initialize and a round of diagnostics', async () => {
+    const client = new LspClient({ transport: 'ipc' });
+    try {
+      const result = await client.initialize({ initializationOptions: { diagnosticsDelay: 0 } });
+      assert.equal(result.capabilities.hoverProvider, true);
+      const uri = docUri('ipc.yaml');
+      client.open(uri, 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  profil: demo\n', 3);
+      const p = await client.diagnostics(uri, { version: 3 });
+      assert.deepEqual(p.diagnostics.map((d) => d.code), ['unknown-field']);
+      assert.match(p.diagnostics[0].message, /did you mean `profile`\?/);
+      const exit = await client.shutdown();
+      assert.equal(exit.code, 0);
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('without a transport flag it prints usage and exits 2; --help prints usage and exits 0', () => {
+    const none = spawnSync(process.execPath, [serverPath], { encoding: 'utf8', timeout: 10_000 });
+    assert.equal(none.status, 2);
+    assert.match(none.stderr, /Usage: iop-language-server --stdio/);
+    const help = spawnSync(process.execPath, [serverPath, '--help'], { encoding: 'utf8', timeout: 10_000 });
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /Usage: iop-language-server --stdio/);
+  });
+});
