@@ -15,6 +15,8 @@ export function readDoc(comment: string | null | undefined): DocFacts {
   let text = comment.replace(/<!--[\s\S]*?-->/g, '');
   const lines = text.split('\n').filter((l) => !DIRECTIVE.test(l) && !GO_TAG.test(l));
   text = lines.map((l) => l.replace(/\s+$/, '')).join('\n');
+  // Istio's proto cross-references, [text][istio.pkg.Type.field], read as plain `text`.
+  text = text.replace(/\[([^\]\n]+)\]\[[\w.]+\]/g, '`$1`').replace(/``([^`]+)``/g, '`$1`');
   text = text.replace(/\n{3,}/g, '\n\n').trim();
   return { markdown: text, hidden, deprecation: deprecationSentence(text) };
 }

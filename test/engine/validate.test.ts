@@ -120,6 +120,11 @@ describe('types and values', () => {
     assert.equal(covered(text, only(diags, 'invalid-quantity')), 'lots');
   });
 
+  test('a bare number is not a duration', () => {
+    const d = only(check(iop('1.20', '  meshConfig:\n    connectTimeout: 10\n')), 'invalid-duration');
+    assert.match(d.message as string, /Expected a duration with a unit, such as `10s`/);
+  });
+
   test('Go-style durations Istio ships are accepted', () => {
     assert.deepEqual(check(iop('1.8', '  meshConfig:\n    connectTimeout: 10s\n    defaultConfig:\n      drainDuration: 45s\n')), []);
   });
@@ -266,5 +271,32 @@ describe("istioctl's checks beyond the schema", () => {
     const d = only(check(`${one}---\n${one}`), 'multiple-operators');
     assert.equal(d.severity, 1);
     assert.equal(d.range.start.line, 8);
+  });
+});
+
+describe('anchors and merge keys', () => {
+  test('a merged map is checked as if written in place', () => {
+    const text = iop('1.20', '  components:\n    pilot:\n      k8s: &k8s\n        replicaCount: 2\n        nodeSelectr: {}\n    ingressGateways:\n    - name: gw\n      k8s:\n        <<: *k8s\n        hpaSpec:\n          maxReplicas: 3\n');
+    const diags = check(text).filter((d) => d.code === 'unknown-field');
+    assert.ok(diags.length >= 1);
+    assert.ok(diags.every((d) => covered(text, d) === 'nodeSelectr'));
+    assert.ok(!check(text).some((d) => /Symbol|<</.test(String(d.message))));
+  });
+
+  test('an alias bomb stops at the expansion limit with one warning', () => {
+    const lines = ['apiVersion: install.istio.io/v1alpha1', 'kind: IstioOperator', 'spec:', '  unvalidatedValues:', '    a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (let i = 1; i < 10; i++) lines.push(`    a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
+    lines.push('  components:', '    pilot:', '      k8s:', '        tolerations: *a9');
+    const started = performance.now();
+    const diags = check(`${lines.join('\n')}\n`);
+    assert.ok(performance.now() - started < 5000, 'bounded');
+    assert.ok(diags.length > 0 && diags.every((d) => d.code === 'type'), 'a list of lists is not a toleration list');
+  });
+
+  test('more alias expansions than the limit give one warning', () => {
+    const refs = Array.from({ length: 1200 }, () => '    - *gw').join('\n');
+    const text = iop('1.20', `  x: &gw {name: gw, enabled: true}\n  components:\n    ingressGateways:\n${refs}\n`);
+    const diags = check(text);
+    assert.equal(diags.filter((d) => d.code === 'alias-limit').length, 1);
   });
 });

@@ -73,6 +73,7 @@ function describe(doc: YAML.Document.Parsed, index: number, text: string, start:
   if (isMap(contents)) {
     for (const pair of contents.items) {
       if (!isScalar(pair.key) || !isScalar(pair.value)) continue;
+      if (pair.value.value === null) continue; // `kind:` with nothing after it yet
       if (pair.key.value === 'kind') kind = String(pair.value.value);
       if (pair.key.value === 'apiVersion') apiVersion = String(pair.value.value);
     }

@@ -8,6 +8,7 @@ import type { LineIndex } from './lineIndex.ts';
 import type { YamlDoc } from './parse.ts';
 import { documentProfile, restatesDefault } from './profileDefaults.ts';
 import { runRules } from './rules/index.ts';
+import { isMergeKey, mergeSources } from './nodePath.ts';
 import type { IstioSchema, SchemaNode } from './schemaStore.ts';
 import { closest } from './suggest.ts';
 import { deref, formatPath, setPath, isAlias, isMap, isScalar, isSeq, jsonType, keyName, nodeSpan, scalarText, type Step } from './yamlNodes.ts';
@@ -77,7 +78,8 @@ function visit(ctx: Ctx, raw: unknown, schema: SchemaNode, path: Step[], depth: 
   const span = nodeSpan(node as Node, nodeSpan(raw as Node, [0, 0]));
   const types = schemaTypes(schema);
   if (types && !typeMatches(types, actual)) {
-    report(ctx, span, 'error', 'type', typeMessage(schema, types, node, path), path);
+    const special = schema['x-istio-type'] === 'Duration' ? 'invalid-duration' : undefined;
+    report(ctx, span, 'error', special ?? 'type', special ? durationMessage(scalarText(node)) : typeMessage(schema, types, node, path), path);
     return;
   }
   if (actual === 'object') return visitMap(ctx, node as any, schema, path, depth);
@@ -90,12 +92,28 @@ function visit(ctx: Ctx, raw: unknown, schema: SchemaNode, path: Step[], depth: 
   checkScalar(ctx, node, schema, path, span);
 }
 
+/** A map's own pairs, then the pairs `<<: *anchor` merges in that the map does not override. */
+function effectivePairs(ctx: Ctx, map: { items: Pair[] }, depth = 0): Pair[] {
+  const own = map.items.filter((p) => !isMergeKey(p));
+  if (own.length === map.items.length || depth > 5) return own;
+  const keys = new Set(own.map((p) => keyName(p)));
+  const merged: Pair[] = [];
+  for (const source of mergeSources(ctx.ydoc.doc, map.items)) {
+    if (++ctx.aliases > ctx.limits.maxAliasExpansions) break;
+    for (const p of effectivePairs(ctx, source as { items: Pair[] }, depth + 1)) {
+      const k = keyName(p);
+      if (!keys.has(k)) { keys.add(k); merged.push(p); }
+    }
+  }
+  return [...own, ...merged];
+}
+
 function visitMap(ctx: Ctx, map: { items: Pair[] }, schema: SchemaNode, path: Step[], depth: number) {
   const props = schema.properties as Record<string, SchemaNode> | undefined;
   const extra = schema.additionalProperties;
   const ignored = schema['x-istio-unknown-keys'] === 'ignored';
-  const present = new Set<string>();
-  for (const pair of map.items) {
+  const pairs = effectivePairs(ctx, map);
+  for (const pair of pairs) {
     if (ctx.stopped) return;
     const key = keyName(pair);
     const keySpan = nodeSpan(pair.key as Node, [0, 0]);
@@ -103,8 +121,6 @@ function visitMap(ctx: Ctx, map: { items: Pair[] }, schema: SchemaNode, path: St
       report(ctx, keySpan, 'error', 'non-string-key', 'Keys must be plain strings here.', path);
       continue;
     }
-    // A `<<` merge key is expanded by the parser into the map's own pairs.
-    present.add(key);
     const childPath = [...path, key];
     const found = props ? ctx.schema.property(schema, key) : undefined;
     if (found) {
@@ -120,7 +136,7 @@ function visitMap(ctx: Ctx, map: { items: Pair[] }, schema: SchemaNode, path: St
     if (!props) continue; // a free-form object
     unknownKey(ctx, schema, key, keySpan, path, ignored || extra === undefined);
   }
-  checkOneofs(ctx, schema, map, path);
+  checkOneofs(ctx, schema, { items: pairs }, path);
 }
 
 function unknownKey(ctx: Ctx, schema: SchemaNode, key: string, span: [number, number], path: Step[], ignored: boolean) {
@@ -212,7 +228,7 @@ function checkScalar(ctx: Ctx, node: unknown, schema: SchemaNode, path: Step[], 
   const isString = typeof value === 'string';
   if (isString && typeof schema.pattern === 'string' && !patternOf(schema.pattern).test(value)) {
     const type = schema['x-istio-type'];
-    if (type === 'Duration') report(ctx, span, 'error', 'invalid-duration', `Expected a duration such as \`10s\`, \`1.5s\`, \`100ms\`, \`30m\` or \`1h\`, got ${quote(value)}.`, path);
+    if (type === 'Duration') report(ctx, span, 'error', 'invalid-duration', durationMessage(value), path);
     else if (type === 'Quantity') report(ctx, span, 'error', 'invalid-quantity', `Expected a Kubernetes quantity such as \`100m\`, \`2\`, \`512Mi\` or \`1.5Gi\`, got ${quote(value)}.`, path);
     else if (schema['x-istio-scalar']) report(ctx, span, 'error', 'type', `Expected ${schemaTypeWords(schema, ['integer', 'number'].filter((t) => schemaTypes(schema)?.includes(t)))} for \`${setPath(path)}\`, got the string ${quote(value)}.`, path);
     else report(ctx, span, 'error', 'pattern', `${quote(value)} does not have the expected form (${schema.pattern}).`, path);
@@ -223,6 +239,8 @@ function checkScalar(ctx: Ctx, node: unknown, schema: SchemaNode, path: Step[], 
     if (n !== undefined && n < schema.minimum) report(ctx, span, 'error', 'minimum', `\`${setPath(path)}\` must be ${schema.minimum} or more, got ${text}.`, path);
   }
 }
+
+const durationMessage = (got: string) => `Expected a duration with a unit, such as \`10s\`, \`1.5s\`, \`100ms\`, \`30m\` or \`1h\`, got ${quote(got)}.`;
 
 const patterns = new Map<string, RegExp>();
 function patternOf(p: string): RegExp {
