@@ -4,7 +4,7 @@ import {
   type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { IstioctlVersionNotification } from '../../protocol/messages.ts';
+import { IstioctlDefaultsNotification, IstioctlVersionNotification } from '../../protocol/messages.ts';
 import type { InitializationOptions } from '../../protocol/settings.ts';
 import { DiagnosticsPublisher } from './diagnosticsPublisher.ts';
 import { Documents } from './documents.ts';
@@ -62,6 +62,9 @@ export function serve(connection: Connection): void {
   synced.onDidClose((e) => { documents.evict(e.document.uri); settings.forget(e.document.uri); diagnostics.closed(e.document.uri); });
   connection.onDidChangeConfiguration((p) => { settings.changed(p.settings); diagnostics.recheckAll(); });
   connection.onNotification(IstioctlVersionNotification.method, (p: IstioctlVersionNotification.Params) => { if (settings.setIstioctlVersion(p?.version)) diagnostics.recheckAll(); });
+  connection.onNotification(IstioctlDefaultsNotification.method, (p: IstioctlDefaultsNotification.Params) => {
+    if (p && typeof p.minor === 'string' && p.profiles && typeof p.profiles === 'object') engine.useIstioctlDefaults(String(p.istioctlVersion), p.minor, p.profiles);
+  });
   connection.onShutdown(() => diagnostics.dispose());
 
   synced.listen(connection);

@@ -5,7 +5,7 @@ import {
   type CompletionItem, type CompletionList, type Position, type Range,
 } from 'vscode-languageserver-types';
 import { locateCursor, type CursorContext } from './cursor.ts';
-import { enumNames, fieldContext, fieldMarkdown, type FieldContext } from './fieldDocs.ts';
+import { enumNames, fieldContext, fieldMarkdown, type FieldContext, type IstioctlDefaults } from './fieldDocs.ts';
 import { schemaChain, shapeOf, typesOf } from './fieldFacts.ts';
 import { mapKeys, nodeAtPath } from './nodePath.ts';
 import type { ParsedFile, YamlDoc } from './parse.ts';
@@ -27,7 +27,7 @@ interface KeyPlacement {
   bare: boolean;
 }
 
-export function complete(file: ParsedFile, position: Position, schemaFor: (doc: YamlDoc | undefined) => IstioSchema, minors: readonly string[]): CompletionList {
+export function complete(file: ParsedFile, position: Position, schemaFor: (doc: YamlDoc | undefined) => IstioSchema, minors: readonly string[], istioctl?: IstioctlDefaults): CompletionList {
   if (file.tooLarge) return EMPTY;
   const ctx = locateCursor(file, file.lines.offset(position));
   if (!ctx || !offeredIn(ctx)) return EMPTY;
@@ -35,7 +35,7 @@ export function complete(file: ParsedFile, position: Position, schemaFor: (doc: 
   const chain = schemaChain(schema, ctx.path);
   if (!chain) return EMPTY;
   const node = chain[chain.length - 1];
-  const fc = fieldContext(schema, minors, ctx.doc);
+  const fc = fieldContext(schema, minors, ctx.doc, istioctl);
   const range = file.lines.range(ctx.replace[0], ctx.replace[1]);
   const items = (() => {
     if (ctx.kind === 'item') {

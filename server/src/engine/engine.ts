@@ -2,6 +2,8 @@
 // no VS Code: text in, LSP-shaped results out.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import YAML from 'yaml';
+import type { IstioctlDefaults } from './fieldDocs.ts';
 import type { CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Position } from 'vscode-languageserver-types';
 import { complete } from './complete.ts';
 import { emptyDocument } from './cursor.ts';
@@ -31,6 +33,21 @@ export class Engine {
   constructor(opts: EngineOptions = {}) {
     this.store = new SchemaStore(opts.schemaDir ?? defaultSchemaDir());
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  }
+
+  /** Profile defaults of the user's own istioctl (`istioctl profile dump`), shown for documents of that release. */
+  private istioctlDefaults: IstioctlDefaults | undefined;
+
+  /** Takes `profile dump` output per profile; YAML that does not parse is left out. */
+  useIstioctlDefaults(istioctlVersion: string, minor: string, dumps: Record<string, string>): void {
+    const profiles: Record<string, unknown> = {};
+    for (const [name, text] of Object.entries(dumps)) {
+      try {
+        const value = YAML.parse(text, { version: '1.1', maxAliasCount: 100 });
+        if (value && typeof value === 'object') profiles[name] = value;
+      } catch { /* a dump that does not parse gives no defaults */ }
+    }
+    this.istioctlDefaults = Object.keys(profiles).length ? { istioctlVersion, minor, profiles } : undefined;
   }
 
   parse(text: string): ParsedFile {
@@ -84,12 +101,12 @@ export class Engine {
   complete(file: ParsedFile, position: Position, settings: EngineSettings = {}): CompletionList {
     // A file with no document yet still has a release whose root keys can be offered.
     const schemaFor = (doc: YamlDoc | undefined) => this.schemaFor(file, doc ?? emptyDocument(file), settings).schema;
-    return complete(file, position, schemaFor, this.store.minors);
+    return complete(file, position, schemaFor, this.store.minors, this.istioctlDefaults);
   }
 
   /** Markdown about the key or value under the position; over `kind`, the release and why it was chosen. */
   hover(file: ParsedFile, position: Position, settings: EngineSettings = {}): Hover | null {
-    return hover(file, position, (doc) => this.schemaFor(file, doc, settings), this.store.minors);
+    return hover(file, position, (doc) => this.schemaFor(file, doc, settings), this.store.minors, this.istioctlDefaults);
   }
 
   /** The outline of each IstioOperator document (one symbol per document when the file has several). */

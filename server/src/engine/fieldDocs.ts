@@ -1,6 +1,6 @@
 // The markdown that documents one field: shared by hover (everything) and completion items (the
 // essentials), so both say the same thing the same way.
-import { defaultsOf, typeLabel, versionsOf } from './fieldFacts.ts';
+import { defaultsFromDumps, defaultsOf, typeLabel, versionsOf } from './fieldFacts.ts';
 import { code, description, formatValue } from './markdown.ts';
 import { nodeAtPath } from './nodePath.ts';
 import type { YamlDoc } from './parse.ts';
@@ -16,7 +16,11 @@ export interface FieldContext {
   profile: DocumentProfile;
   /** The document's `name` of the list item at a path, to match profile defaults. */
   itemName: (itemPath: readonly Step[]) => string | undefined;
+  /** `istioctl profile dump` output of the user's own istioctl for this release, when known. */
+  istioctl?: IstioctlDefaults;
 }
+
+export interface IstioctlDefaults { istioctlVersion: string; minor: string; profiles: Record<string, unknown> }
 
 export interface DocumentProfile { name: string; builtIn: boolean; written?: string }
 
@@ -28,8 +32,9 @@ export interface FieldDocOptions {
 }
 
 /** The context fields of one document are documented in: its release, profile and list item names. */
-export function fieldContext(schema: IstioSchema, minors: readonly string[], doc: YamlDoc | undefined): FieldContext {
+export function fieldContext(schema: IstioSchema, minors: readonly string[], doc: YamlDoc | undefined, istioctl?: IstioctlDefaults): FieldContext {
   return {
+    istioctl: istioctl?.minor === schema.version ? istioctl : undefined,
     schema,
     minors,
     profile: documentProfile(schema, doc),
@@ -91,10 +96,12 @@ export function fieldMarkdown(ctx: FieldContext, path: readonly Step[], chain: S
 }
 
 function defaultLines(ctx: FieldContext, path: readonly Step[], chain: SchemaNode[], full: boolean): string[] {
-  const d = defaultsOf(chain, path, ctx.schema.profiles, ctx.profile.name, ctx.itemName);
+  const fromIstioctl = ctx.istioctl ? defaultsFromDumps(ctx.istioctl.profiles, path, ctx.profile.name, ctx.itemName) : undefined;
+  const d = fromIstioctl ?? defaultsOf(chain, path, ctx.schema.profiles, ctx.profile.name, ctx.itemName);
   if (!d) return [];
   const { profile } = ctx;
-  const note = profile.builtIn ? '' : ` (${code(profile.written ?? '')} is not a built-in profile of Istio ${ctx.schema.version})`;
+  const source = fromIstioctl ? ` (from your istioctl ${ctx.istioctl!.istioctlVersion})` : '';
+  const note = (profile.builtIn ? '' : ` (${code(profile.written ?? '')} is not a built-in profile of Istio ${ctx.schema.version})`) + source;
   const lines = [`**Default** in profile ${code(d.mine.profile)}${note}: ${formatValue(d.mine.value)}`];
   if (full && d.others.length) {
     const inline = d.others.every((o) => !formatValue(o.value).includes('\n'));

@@ -87,24 +87,42 @@ export function defaultsOf(
   for (let i = chain.length - 1; i >= 0; i--) if (chain[i]['x-istio-defaults'] && typeof chain[i]['x-istio-defaults'] === 'object') { at = i; break; }
   if (at < 0) return undefined;
   const table = chain[at]['x-istio-defaults'] as Record<string, unknown>;
-  const below = path.slice(at); // chain[i] is the node at path.slice(0, i)
-  const valueIn = (p: string): unknown => {
-    let v: unknown = Object.prototype.hasOwnProperty.call(table, p) ? table[p] : Object.prototype.hasOwnProperty.call(table, 'default') ? table.default : null;
-    for (let s = 0; s < below.length && v !== null && v !== undefined; s++) {
-      const step = below[s];
-      if (typeof step === 'number') {
-        if (!Array.isArray(v)) return null;
-        const name = itemName(path.slice(0, at + s + 1));
-        const named = v.some((x) => x && typeof x === 'object' && 'name' in x);
-        v = named ? (name === undefined ? null : v.find((x) => x && typeof x === 'object' && (x as { name?: unknown }).name === name)) : v[step];
-      } else {
-        v = v && typeof v === 'object' && !Array.isArray(v) && Object.prototype.hasOwnProperty.call(v, step) ? (v as Record<string, unknown>)[step] : null;
-      }
-    }
-    return v === undefined ? null : v;
-  };
+  const start = (p: string): unknown => (Object.prototype.hasOwnProperty.call(table, p) ? table[p] : Object.prototype.hasOwnProperty.call(table, 'default') ? table.default : null);
+  return compare(profiles, profile, (p) => descend(start(p), path, at, itemName));
+}
+
+/**
+ * The same facts read from whole `istioctl profile dump` documents (the user's own istioctl),
+ * instead of the bundled table.
+ */
+export function defaultsFromDumps(
+  dumps: Record<string, unknown>, path: readonly Step[], profile: string,
+  itemName: (itemPath: readonly Step[]) => string | undefined,
+): FieldDefaults | undefined {
+  if (!Object.prototype.hasOwnProperty.call(dumps, profile)) return undefined;
+  return compare(Object.keys(dumps), profile, (p) => descend(dumps[p], path, 0, itemName));
+}
+
+function compare(profiles: readonly string[], profile: string, valueIn: (p: string) => unknown): FieldDefaults {
   const mine = { profile, value: valueIn(profile) };
   const key = JSON.stringify(mine.value);
   const others = profiles.filter((p) => p !== profile).map((p) => ({ profile: p, value: valueIn(p) })).filter((o) => JSON.stringify(o.value) !== key);
   return { mine, others };
+}
+
+/** Walks a default value from path[at] down to the field; list items are matched by `name`. */
+function descend(value: unknown, path: readonly Step[], at: number, itemName: (itemPath: readonly Step[]) => string | undefined): unknown {
+  let v = value;
+  for (let s = at; s < path.length && v !== null && v !== undefined; s++) {
+    const step = path[s];
+    if (typeof step === 'number') {
+      if (!Array.isArray(v)) return null;
+      const name = itemName(path.slice(0, s + 1));
+      const named = v.some((x) => x && typeof x === 'object' && 'name' in x);
+      v = named ? (name === undefined ? null : v.find((x) => x && typeof x === 'object' && (x as { name?: unknown }).name === name)) : v[step];
+    } else {
+      v = v && typeof v === 'object' && !Array.isArray(v) && Object.prototype.hasOwnProperty.call(v, step) ? (v as Record<string, unknown>)[step] : null;
+    }
+  }
+  return v === undefined ? null : v;
 }

@@ -3,7 +3,7 @@
 // `kind`: which release the document is checked against, and why.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import { documentAt, locateCursor } from './cursor.ts';
-import { fieldContext, fieldMarkdown } from './fieldDocs.ts';
+import { fieldContext, fieldMarkdown, type IstioctlDefaults } from './fieldDocs.ts';
 import { schemaChain } from './fieldFacts.ts';
 import { code } from './markdown.ts';
 import { nodeAt } from './nodePath.ts';
@@ -25,6 +25,7 @@ export function hover(
   file: ParsedFile, position: Position,
   schemaFor: (doc: YamlDoc) => { choice: VersionChoice; schema: IstioSchema },
   minors: readonly string[],
+  istioctl?: IstioctlDefaults,
 ): Hover | null {
   if (file.tooLarge) return null;
   const offset = file.lines.offset(position);
@@ -42,7 +43,7 @@ export function hover(
     const note = missingField(schema, target.path);
     return note ? markdown(note) : null;
   }
-  const fc = fieldContext(schema, minors, doc);
+  const fc = fieldContext(schema, minors, doc, istioctl);
   return markdown(fieldMarkdown(fc, target.path, chain, { full: true, value: target.on === 'value' ? target.value : undefined }));
 }
 
