@@ -20,6 +20,8 @@ export interface InitializationOptions {
    * keystrokes is checked once (default 75; 0 checks every version). For tests and benchmarks.
    */
   diagnosticsDelay?: number;
+  /** Files larger than this (KB) get one information diagnostic instead of full checks (default 5120). */
+  maxFileSizeKb?: number;
 }
 
 /** Reads whatever a client sent as settings, keeping only well-formed values. */

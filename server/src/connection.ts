@@ -44,6 +44,7 @@ export function serve(connection: Connection): void {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     settings.configure({ pullConfiguration: !!params.capabilities.workspace?.configuration, istioctlVersion: options.istioctlVersion });
     if (typeof options.diagnosticsDelay === 'number' && Number.isFinite(options.diagnosticsDelay)) diagnostics.setDelay(options.diagnosticsDelay);
+    if (typeof options.maxFileSizeKb === 'number' && options.maxFileSizeKb > 0) engine.setLimits({ maxFileSize: options.maxFileSizeKb * 1024 });
     registerConfiguration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     return { capabilities, serverInfo: { name: SERVER_NAME, version } };
   });

@@ -66,3 +66,17 @@ describe('server lifecycle', () => {
     assert.match(help.stdout, /Usage: iop-language-server --stdio/);
   });
 });
+
+it('initializationOptions.maxFileSizeKb limits the files the server checks', async () => {
+  const client = new LspClient();
+  try {
+    await client.initialize({ initializationOptions: { diagnosticsDelay: 0, maxFileSizeKb: 1 } });
+    const uri = docUri('large.yaml');
+    const text = `apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  bogus: 1\n${'# padding\n'.repeat(200)}`;
+    client.open(uri, text);
+    const published = await client.diagnostics(uri, { version: 1 });
+    assert.deepEqual(published.diagnostics.map((d) => d.code), ['too-large']);
+  } finally {
+    await client.dispose();
+  }
+});

@@ -28,11 +28,16 @@ export type EngineSettings = VersionInputs;
 
 export class Engine {
   readonly store: SchemaStore;
-  readonly limits: Limits;
+  limits: Limits;
 
   constructor(opts: EngineOptions = {}) {
     this.store = new SchemaStore(opts.schemaDir ?? defaultSchemaDir());
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  }
+
+  /** Changes limits for files parsed from now on (the server sets them once, at initialize). */
+  setLimits(limits: Partial<Limits>): void {
+    this.limits = { ...this.limits, ...limits };
   }
 
   /** Profile defaults of the user's own istioctl (`istioctl profile dump`), shown for documents of that release. */
