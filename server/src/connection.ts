@@ -1,6 +1,6 @@
 // Binds the LSP connection to the server's parts: one line per request or notification.
 import {
-  DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind,
   type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -8,6 +8,7 @@ import { IstioctlDefaultsNotification, IstioctlVersionNotification } from '../..
 import type { InitializationOptions } from '../../protocol/settings.ts';
 import { DiagnosticsPublisher } from './diagnosticsPublisher.ts';
 import { Documents } from './documents.ts';
+import { quickFixes } from './engine/codeActions.ts';
 import { Engine } from './engine/engine.ts';
 import { version } from '../../package.json';
 import { connectionLogger, describeError } from './logger.ts';
@@ -28,6 +29,7 @@ export const capabilities: ServerCapabilities = {
   hoverProvider: true,
   documentSymbolProvider: true,
   foldingRangeProvider: true,
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
 };
 
 export function serve(connection: Connection): void {
@@ -58,6 +60,7 @@ export function serve(connection: Connection): void {
   connection.onHover((p, token) => requests.hover(p, token));
   connection.onDocumentSymbol((p, token) => requests.documentSymbol(p, token));
   connection.onFoldingRanges((p, token) => requests.foldingRange(p, token));
+  connection.onCodeAction((p) => quickFixes(p.textDocument.uri, p.context.diagnostics));
 
   synced.onDidChangeContent((e) => diagnostics.changed(e.document.uri));
   synced.onDidClose((e) => { documents.evict(e.document.uri); settings.forget(e.document.uri); diagnostics.closed(e.document.uri); });

@@ -13,7 +13,10 @@ export type DiagnosticCode =
   | 'invalid-hub' | 'invalid-tag' | 'invalid-revision' | 'invalid-gateway-name' | 'privileged-port'
   | 'invalid-ip-ranges' | 'invalid-inbound-ports' | 'replica-count-with-autoscale' | 'multiple-operators';
 
-export interface DiagnosticData { path: string }
+/** A replacement for the diagnostic's range that fixes it; offered as a quick fix the user applies. */
+export interface QuickFix { title: string; newText: string }
+
+export interface DiagnosticData { path: string; fix?: QuickFix }
 
 export function makeDiagnostic(
   range: Diagnostic['range'],

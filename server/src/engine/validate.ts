@@ -2,7 +2,7 @@
 // problem lands on the key or value that is wrong, in words a person can act on.
 import { DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import type { Node, Pair } from 'yaml';
-import { makeDiagnostic, type DiagnosticCode } from './diagnostics.ts';
+import { makeDiagnostic, type DiagnosticCode, type DiagnosticData, type QuickFix } from './diagnostics.ts';
 import type { Limits } from './limits.ts';
 import type { LineIndex } from './lineIndex.ts';
 import type { YamlDoc } from './parse.ts';
@@ -39,9 +39,11 @@ export function validateDocument(ydoc: YamlDoc, schema: IstioSchema, lines: Line
   return ctx.out;
 }
 
-function report(ctx: Ctx, span: [number, number], severity: 'error' | 'warning' | 'information', code: DiagnosticCode, message: string, path: Step[], tags?: DiagnosticTag[]) {
+function report(ctx: Ctx, span: [number, number], severity: 'error' | 'warning' | 'information', code: DiagnosticCode, message: string, path: Step[], tags?: DiagnosticTag[], fix?: QuickFix) {
   if (ctx.out.length >= ctx.limits.maxDiagnostics) { ctx.stopped = true; return; }
-  ctx.out.push(makeDiagnostic(ctx.lines.range(span[0], span[1]), severity, code, message, formatPath(path), tags ? { tags } : undefined));
+  const d = makeDiagnostic(ctx.lines.range(span[0], span[1]), severity, code, message, formatPath(path), tags ? { tags } : undefined);
+  if (fix) (d.data as DiagnosticData).fix = fix;
+  ctx.out.push(d);
 }
 
 function checkApiVersion(ctx: Ctx) {
@@ -81,7 +83,7 @@ function visit(ctx: Ctx, raw: unknown, schema: SchemaNode, path: Step[], depth: 
   const types = schemaTypes(schema);
   if (types && !typeMatches(types, actual)) {
     const special = schema['x-istio-type'] === 'Duration' ? 'invalid-duration' : undefined;
-    report(ctx, span, 'error', special ?? 'type', special ? durationMessage(scalarText(node)) : typeMessage(schema, types, node, path), path);
+    report(ctx, span, 'error', special ?? 'type', special ? durationMessage(scalarText(node)) : typeMessage(schema, types, node, path), path, undefined, unquoteFix(node, types));
     return;
   }
   if (actual === 'object') return visitMap(ctx, node as any, schema, path, depth);
@@ -160,7 +162,8 @@ function unknownKey(ctx: Ctx, schema: SchemaNode, key: string, span: [number, nu
   }
   const guess = closest(key, ctx.schema.keys(schema).map(([k]) => k));
   const hint = guess ? `; did you mean \`${guess}\`?` : '.';
-  report(ctx, span, severity, ignored ? 'unknown-field-ignored' : 'unknown-field', `Unknown field \`${key}\` in ${where}${hint}${consequence}`, [...path, key]);
+  report(ctx, span, severity, ignored ? 'unknown-field-ignored' : 'unknown-field', `Unknown field \`${key}\` in ${where}${hint}${consequence}`, [...path, key], undefined,
+    guess ? { title: `Change to \`${guess}\``, newText: guess } : undefined);
 }
 
 /** "1.5-1.7" seen from 1.9 → "last in 1.7"; "1.18-1.30" from 1.10 → "added in 1.18". */
@@ -223,7 +226,8 @@ function checkScalar(ctx: Ctx, node: unknown, schema: SchemaNode, path: Step[], 
     if (!ok) {
       const names = allowed.filter((a): a is string => typeof a === 'string');
       const guess = closest(text, names);
-      report(ctx, span, 'error', 'enum', `Invalid value \`${text}\` for \`${setPath(path)}\`; expected one of ${names.map((n) => `\`${n}\``).join(', ')}${guess ? ` (did you mean \`${guess}\`?)` : ''}.`, path);
+      report(ctx, span, 'error', 'enum', `Invalid value \`${text}\` for \`${setPath(path)}\`; expected one of ${names.map((n) => `\`${n}\``).join(', ')}${guess ? ` (did you mean \`${guess}\`?)` : ''}.`, path, undefined,
+        guess ? { title: `Change to \`${guess}\``, newText: guess } : undefined);
       return;
     }
   }
@@ -278,6 +282,16 @@ function typeMessage(schema: SchemaNode, types: string[], node: unknown, path: S
       ? ' Remove the quotes to make it a number.'
       : '';
   return `Expected ${expected} for \`${setPath(path)}\`, got ${got}.${hint}`;
+}
+
+/** `"yes"` where a boolean belongs, `"3"` where a Go-decoded integer belongs: drop the quotes. */
+function unquoteFix(node: unknown, types: string[]): QuickFix | undefined {
+  if (!isScalar(node) || typeof node.value !== 'string') return undefined;
+  const v = node.value;
+  const asBool = types.includes('boolean') && /^(true|false)$/i.test(v) ? v.toLowerCase() : types.includes('boolean') && /^(yes|on)$/i.test(v) ? 'true' : types.includes('boolean') && /^(no|off)$/i.test(v) ? 'false' : undefined;
+  const asNumber = (types.includes('integer') || types.includes('number')) && /^[-+]?\d+(\.\d+)?$/.test(v) ? v : undefined;
+  const newText = asBool ?? asNumber;
+  return newText === undefined ? undefined : { title: `Change to ${newText}`, newText };
 }
 
 function describeValue(node: unknown): string {
