@@ -39,7 +39,7 @@ describe('unknown fields', () => {
     assert.equal(covered(text, d), 'ingresGateways');
     assert.equal(d.severity, 1);
     assert.match(d.message as string, /Unknown field `ingresGateways` in `spec.components`; did you mean `ingressGateways`\?/);
-    assert.deepEqual(d.data, { path: 'spec.components.ingresGateways' });
+    assert.deepEqual(d.data, { path: 'spec.components.ingresGateways', fix: { title: 'Change to `ingressGateways`', newText: 'ingressGateways' } });
   });
 
   for (const version of ['1.5', '1.10', '1.20', '1.30']) {
