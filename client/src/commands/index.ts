@@ -1,0 +1,34 @@
+// Registers every Istio command; each lives in its own file.
+import * as vscode from 'vscode';
+import { apply } from './apply.ts';
+import { diffCluster } from './diffCluster.ts';
+import { diffProfile } from './diffProfile.ts';
+import { generateManifest } from './generateManifest.ts';
+import { refreshDefaults } from './refreshDefaults.ts';
+import { selectVersion } from './selectVersion.ts';
+import type { Services } from './shared.ts';
+import { uninstall } from './uninstall.ts';
+import { upgrade } from './upgrade.ts';
+import { verifyInstall } from './verifyInstall.ts';
+
+export const COMMANDS: Record<string, (s: Services, arg?: unknown) => Promise<void>> = {
+  'istioOperator.apply': apply,
+  'istioOperator.diffCluster': diffCluster,
+  'istioOperator.diffProfile': diffProfile,
+  'istioOperator.uninstall': uninstall,
+  'istioOperator.upgrade': upgrade,
+  'istioOperator.generateManifest': generateManifest,
+  'istioOperator.verifyInstall': verifyInstall,
+  'istioOperator.refreshDefaults': (s) => refreshDefaults(s),
+  'istioOperator.selectVersion': (s) => selectVersion(s),
+};
+
+export function registerCommands(services: Services): vscode.Disposable[] {
+  return [
+    ...Object.entries(COMMANDS).map(([id, fn]) => vscode.commands.registerCommand(id, (arg?: unknown) => fn(services, arg).catch((e: unknown) => {
+      services.output.line(`${id} failed unexpectedly: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      void vscode.window.showErrorMessage(`Istio: unexpected error: ${e instanceof Error ? e.message : String(e)}`, 'Show Output').then((c) => c && services.output.show());
+    }))),
+    vscode.commands.registerCommand('istioOperator.showOutput', () => services.output.show()),
+  ];
+}

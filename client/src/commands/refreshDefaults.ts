@@ -1,0 +1,52 @@
+// Istio: Refresh Defaults from istioctl — `istioctl profile list`, then `istioctl profile dump NAME`
+// for each profile (1.5–1.23), cached per istioctl version in global storage and sent to the
+// language server so hovers can show the user's own istioctl's defaults.
+import fs from 'node:fs';
+import * as vscode from 'vscode';
+import { writeDefaultsCache } from '../defaultsCache.ts';
+import { buildPlan, parseProfileList, profileDumpStep } from '../istioctl.ts';
+import { bundledVersion, readIndex } from '../profileDefaults.ts';
+import { readSettings } from '../settings.ts';
+import { checkTrusted, findIstioctl, reportRun, runWithProgress, showWithOutput, type RunSession, type Services } from './shared.ts';
+
+export async function refreshDefaults(s: Services): Promise<void> {
+  const what = 'Refresh defaults from istioctl';
+  if (!(await checkTrusted(what))) return;
+  const istioctl = await findIstioctl(s, what, 'required');
+  if (!istioctl) return;
+  const settings = readSettings();
+  const session: RunSession = { settings, istioctl, context: undefined };
+  const version = istioctl.version.version;
+  const plan = buildPlan('refreshDefaults', { minor: istioctl.minor, file: '', settings });
+  if (plan.kind !== 'run') return showWithOutput(s, 'info', `Istio: istioctl ${version}: ${plan.reason}`);
+  fs.mkdirSync(s.storageDir, { recursive: true });
+
+  const list = await runWithProgress(s, session, what, { title: `Istio: reading the profiles of istioctl ${version}`, steps: plan.steps });
+  if (list.result.kind !== 'succeeded') return reportRun(s, session, what, list, undefined);
+  // The list is on stdout up to 1.8 and on stderr from 1.9.
+  let profiles = parseProfileList(`${list.result.processes[0].stdout}\n${list.result.processes[0].stderr}`);
+  if (!profiles.length) {
+    try {
+      profiles = bundledVersion(readIndex(s.schemasDir), istioctl.minor).profiles;
+      s.output.line(`istioctl printed no profile list; using the bundled list: ${profiles.join(', ')}`);
+    } catch {
+      return showWithOutput(s, 'error', `Istio: istioctl ${version} listed no profiles.`);
+    }
+  }
+  const dump = await runWithProgress(s, session, what, {
+    title: `Istio: dumping ${profiles.length} profiles of istioctl ${version}`,
+    steps: profiles.map(profileDumpStep),
+    echoStdout: () => false,
+  });
+  if (dump.result.kind !== 'succeeded') return reportRun(s, session, what, dump, undefined);
+  const dumps = Object.fromEntries(dump.steps.map((st, i) => [profiles[i], st.result.processes[0].stdout]));
+  let cache;
+  try {
+    cache = writeDefaultsCache(s.storageDir, version, `1.${istioctl.minor}`, dumps);
+  } catch (e) {
+    return showWithOutput(s, 'error', `Istio: the defaults could not be cached in ${s.storageDir}: ${(e as Error).message}`);
+  }
+  s.output.line(`Cached ${profiles.length} profile dumps of istioctl ${version} in ${cache.dir}`);
+  s.sendDefaults(cache);
+  void vscode.window.showInformationMessage(`Istio: cached the defaults of ${profiles.length} profiles (${profiles.join(', ')}) from istioctl ${version}.`);
+}

@@ -1,0 +1,23 @@
+// Istio: Verify Install — `istioctl verify-install -f FILE` (1.6–1.23; 1.5 checks a rendered
+// manifest, so the file is rendered to a private temp file first). istioctl 1.24 removed it.
+import { buildPlan } from '../istioctl.ts';
+import { begin, contextPhrase, reportRun, runWithProgress, showWithOutput, type Services } from './shared.ts';
+
+export async function verifyInstall(s: Services, arg?: unknown): Promise<void> {
+  const what = 'Verify install';
+  const session = await begin(s, arg, what, { istioctl: 'required', context: true });
+  if (!session?.istioctl) return;
+  const { target, settings, istioctl } = session;
+  const plan = buildPlan('verify', { minor: istioctl.minor, file: target.file, settings });
+  if (plan.kind !== 'run') {
+    s.output.line(`${what} with istioctl ${istioctl.version.version}: ${plan.reason}`);
+    return showWithOutput(s, 'warning', `Istio: Verify install is not available with istioctl ${istioctl.version.version}. ${plan.reason}`);
+  }
+  const run = await runWithProgress(s, session, what, {
+    title: `Istio: verifying the installation of ${target.name} in ${contextPhrase(session.context)}`,
+    steps: plan.steps,
+    echoStdout: (step) => !(plan.steps.length > 1 && step === 0), // 1.5: not the rendered manifest
+  });
+  const last = run.result.lastLine ? ` ${run.result.lastLine}` : '';
+  await reportRun(s, session, what, run, `Istio: verified ${target.name} in ${contextPhrase(session.context)}.${last}`);
+}
