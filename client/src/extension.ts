@@ -27,7 +27,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const documentVersions = new Map<string, string>();
   context.subscriptions.push(output, docs, status, istioctl, active);
 
-  client = createLanguageClient(context, () => ({ istioctlVersion: versionOf(istioctl.current) }));
+  client = createLanguageClient(context, () => ({
+    istioctlVersion: versionOf(istioctl.current),
+    maxFileSizeKb: vscode.workspace.getConfiguration('istioOperator').get<number>('maxFileSizeKb'),
+  }));
   context.subscriptions.push({ dispose: () => void client?.stop() });
   const lc = client;
   const sendDefaults = (cache: CachedDefaults) => {
