@@ -5,7 +5,8 @@
 #   - code-server 4.100.3 (the last release that runs on Node 20) into $E2E_CACHE/code-server.
 # playwright-core comes from the project's devDependencies (npm ci), never with browsers.
 #
-# Idempotent and quick when everything is there: each step checks the installed version and skips.
+# Idempotent and quick when everything is there: each step checks what is installed (for code-server,
+# its version and the Node major it was built for) and skips.
 # Recipe and the reasons for each step: ../shared/E2E-IN-REAL-VSCODE.md.
 #
 #   scripts/e2e/setup.sh            # E2E_CACHE defaults to <repo>/.e2e-cache (gitignored)
@@ -45,10 +46,12 @@ fi
 # --- code-server -------------------------------------------------------------------------------
 prefix=$cache/code-server
 stamp=$prefix/.installed
-if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$code_server_version" ] && [ -x "$prefix/node_modules/.bin/code-server" ]; then
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+# The version, and the Node major its native modules were built for.
+want="code-server $code_server_version node $node_major"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$prefix/node_modules/.bin/code-server" ]; then
   say "code-server $code_server_version present in $prefix"
 else
-  node_major=$(node -p 'process.versions.node.split(".")[0]')
   [ "$node_major" = 20 ] || die "code-server $code_server_version runs on Node 20 only; this is Node $(node -v)"
 
   # @vscode/ripgrep's postinstall downloads rg from GitHub unless its cache already holds the archive:
@@ -77,11 +80,12 @@ else
     die "npm install code-server@$code_server_version failed; full log in $log"
   fi
   [ -x "$prefix/node_modules/.bin/code-server" ] || die "code-server installed without its bin; see $log"
-  echo "$code_server_version" >"$stamp"
+  echo "$want" >"$stamp"
 fi
 
 # --- playwright-core ---------------------------------------------------------------------------
 (cd "$repo" && node -e 'require.resolve("playwright-core")' 2>/dev/null) \
-  || die "playwright-core is not installed in $repo/node_modules: run npm ci (it is a devDependency)"
+  || die "playwright-core is missing from $repo/node_modules: it is a devDependency, run npm ci"
 
-say "ready: $("$prefix/node_modules/.bin/code-server" --version | head -n 1), $(/usr/bin/chromium --version)"
+# (not `code-server --version`: it writes a config file into the home directory)
+say "ready: code-server $(node -p "require('$prefix/node_modules/code-server/package.json').version"), $(/usr/bin/chromium --version 2>/dev/null)"

@@ -1,0 +1,131 @@
+// The extension in a real VS Code (code-server, driven through Chromium), in a trusted workspace:
+// what the user sees in Problems, completion, hover and the status bar, and what Apply and
+// Uninstall run. istioctl and kubectl are the stand-ins in test/e2e/bin (istioctl 1.20.3, context
+// e2e-cluster), first on the PATH code-server was started with.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { withoutKubeFlags } from './support/fixtures.ts';
+import { FILE_TIMEOUT_MS, commandLabel, positionOf, startSession, type Session } from './support/session.ts';
+import { actions, waitForCall } from './support/standIns.ts';
+
+describe('Istio Operator Tools in a trusted workspace', { timeout: FILE_TIMEOUT_MS }, () => {
+  let session: Session;
+  const wb = () => session.workbench;
+
+  before(async () => {
+    session = await startSession({ name: 'trusted', trusted: true });
+  });
+  after(async () => {
+    await session?.stop();
+  });
+  afterEach(async (t) => {
+    await session?.workbench.screenshot(`end-${t.name}`);
+  });
+
+  it('lists a misspelt field (with "did you mean") and a quoted boolean in Problems', async () => {
+    await wb().openFile('broken.yaml');
+    await wb().waitForProblem('did you mean');
+    await wb().waitForProblem('Remove the quotes');
+    await wb().screenshot('problems');
+
+    const problems = (await wb().problems()).filter((p) => p.file === 'broken.yaml');
+    const unknown = positionOf('broken.yaml', 'replicaCont:');
+    const quoted = positionOf('broken.yaml', '"true"');
+    assert.deepEqual(problems, [
+      { severity: 'Error', file: 'broken.yaml', ...unknown,
+        message: 'Unknown field `replicaCont` in `spec.components.pilot.k8s`; did you mean `replicaCount`?' },
+      { severity: 'Error', file: 'broken.yaml', ...quoted,
+        message: 'Expected a boolean for `components.egressGateways[0].enabled`, got the string "true". Remove the quotes to make it a boolean.' },
+    ]);
+  });
+
+  it('offers the fields of k8s when typing on a new line under k8s:', async () => {
+    await wb().openFile('complete-k8s.yaml');
+    // A new line above `replicaCount`, indented as k8s's fields are: Enter at the start of the key
+    // leaves the indentation behind on a line of its own.
+    const field = positionOf('complete-k8s.yaml', 'replicaCount:');
+    await wb().goTo(field.line, field.column);
+    await wb().page.keyboard.press('Enter');
+    await wb().page.keyboard.press('ArrowUp');
+    await wb().page.keyboard.press('End');
+    await wb().page.locator('.part.statusbar').getByText(`Ln ${field.line}, Col ${field.column}`, { exact: true }).waitFor();
+
+    await wb().waitForSuggestion('hpaSpec', 'Control+Space');
+    await wb().screenshot('suggest-k8s');
+    const labels = await wb().suggestions();
+    for (const name of ['hpaSpec', 'resources', 'nodeSelector', 'tolerations', 'podAnnotations']) {
+      assert.ok(labels.includes(name), `the suggestions under k8s: include ${name}: ${labels.join(', ')}`);
+    }
+    // Fields of other levels are not offered here.
+    for (const other of ['components', 'meshConfig', 'profile']) assert.ok(!labels.includes(other), `${other} is not offered under k8s:`);
+    await wb().escape();
+
+    // Typing a field's first letters opens the widget by itself, on that field.
+    await wb().page.keyboard.type('nodeSel');
+    await wb().waitForSuggestion('nodeSelector');
+    await wb().screenshot('suggest-typed');
+    await wb().escape();
+    await wb().runCommand('File: Revert File');
+  });
+
+  it('shows the documentation of a field on hover', async () => {
+    await wb().openFile('good.yaml');
+    const key = positionOf('good.yaml', 'accessLogFile', 3);
+    await wb().goTo(key.line, key.column);
+    const text = await wb().hover('File address for the proxy access log');
+    await wb().screenshot('hover-accessLogFile');
+    assert.match(text, /accessLogFile/);
+    await wb().escape();
+  });
+
+  it('shows the Istio version (from istioctl 1.20.3) and the kube context in the status bar', async () => {
+    await wb().openFile('good.yaml');
+    const version = await wb().statusBarItem(/1\.20/);
+    const context = await wb().statusBarItem('e2e-cluster');
+    await wb().screenshot('status-bar');
+    // Where the version comes from is said on the item or in its tooltip (aria-label).
+    const said = `${await version.innerText()} ${await version.getAttribute('aria-label')}`;
+    assert.match(said, /istioctl/i, `the version item says it comes from istioctl: ${said}`);
+    assert.ok(await context.isVisible());
+  });
+
+  it('asks before Uninstall, names the context and revision, and runs nothing when cancelled', async () => {
+    const uninstall = commandLabel('uninstall');
+    await wb().openIstioOperatorFile('good.yaml');
+    await wb().runCommand(uninstall);
+    const dialog = await wb().dialog();
+    await wb().screenshot('uninstall-confirmation');
+    const text = await dialog.innerText();
+    assert.match(text, /e2e-cluster/, 'the confirmation names the kube context');
+    assert.match(text, /canary/, 'the confirmation names the revision (spec.revision)');
+    await wb().answerDialog('Cancel');
+    assert.deepEqual(actions(session.server.callsFile), [], 'nothing but version and context queries ran');
+  });
+
+  it('asks before Apply, then runs istioctl install -f FILE -y', async () => {
+    const apply = commandLabel('apply');
+    await wb().openIstioOperatorFile('good.yaml');
+    await wb().runCommand(apply);
+    const dialog = await wb().dialog();
+    await wb().screenshot('apply-confirmation');
+    assert.match(await dialog.innerText(), /e2e-cluster/, 'the confirmation names the kube context');
+    assert.deepEqual(actions(session.server.callsFile), [], 'nothing ran before the answer');
+
+    const confirm = dialog.locator('.dialog-buttons .monaco-button').filter({ hasNotText: /^\s*Cancel\s*$/ }).first();
+    await confirm.click();
+    const file = path.join(session.server.workspace, 'good.yaml');
+    const call = await waitForCall(session.server.callsFile, (c) => c.tool === 'istioctl' && c.argv[0] === 'install');
+    assert.deepEqual(withoutKubeFlags(call.argv), ['install', '-f', file, '-y']);
+    assertContextIfNamed(call.argv);
+    await wb().notification(/applied good\.yaml/i);
+    // Only the install ran: not the cancelled uninstall of the test before, and nothing else.
+    assert.deepEqual(actions(session.server.callsFile), [call]);
+  });
+});
+
+/** A command may pin the context it confirmed (`--context NAME`); if it does, it is the stand-in's. */
+function assertContextIfNamed(argv: string[]): void {
+  const i = argv.indexOf('--context');
+  if (i >= 0) assert.equal(argv[i + 1], 'e2e-cluster');
+}
