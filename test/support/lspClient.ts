@@ -28,6 +28,12 @@ export interface StartOptions {
   transport?: 'stdio' | 'ipc';
   /** Extra arguments after the transport flag. */
   args?: string[];
+  /**
+   * Another server to start instead of dist/server.js (stdio only), as an argv:
+   * `[process.execPath, 'node_modules/yaml-language-server/bin/yaml-language-server', '--stdio']`.
+   * `args` is ignored then; the command says everything.
+   */
+  command?: string[];
 }
 
 type Handler = (params: any) => unknown;
@@ -54,8 +60,10 @@ export class LspClient {
 
   constructor(opts: StartOptions = {}) {
     const transport = opts.transport ?? 'stdio';
+    if (opts.command && transport !== 'stdio') throw new Error('a server command can only be started over stdio');
     if (transport === 'stdio') {
-      this.child = spawn(process.execPath, [serverPath, '--stdio', ...(opts.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
+      const [file, ...args] = opts.command ?? [process.execPath, serverPath, '--stdio', ...(opts.args ?? [])];
+      this.child = spawn(file, args, { stdio: ['pipe', 'pipe', 'pipe'] });
       this.child.stdout!.on('data', (chunk: Buffer) => this.onData(chunk));
       this.send = (m) => {
         const body = Buffer.from(JSON.stringify(m), 'utf8');
