@@ -25,7 +25,7 @@ export const capabilities: ServerCapabilities = {
   // ':' and ' ' after a key (its values: enums, booleans, profiles), ' ' after `- ` (the item's keys).
   // Not '-': alone it starts nothing to complete, and inside names (istio-ingressgateway) it would
   // only open empty lists. Letters trigger completion on their own in every editor.
-  completionProvider: { triggerCharacters: [':', ' '], resolveProvider: false },
+  completionProvider: { triggerCharacters: [':', ' '], resolveProvider: true },
   hoverProvider: true,
   documentSymbolProvider: true,
   foldingRangeProvider: true,
@@ -57,6 +57,7 @@ export function serve(connection: Connection): void {
   });
 
   connection.onCompletion((p, token) => requests.completion(p, token));
+  connection.onCompletionResolve((item) => requests.completionResolve(item));
   connection.onHover((p, token) => requests.hover(p, token));
   connection.onDocumentSymbol((p, token) => requests.documentSymbol(p, token));
   connection.onFoldingRanges((p, token) => requests.foldingRange(p, token));

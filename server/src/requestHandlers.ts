@@ -4,7 +4,7 @@
 // so one bad request never takes the server down.
 import {
   LSPErrorCodes, ResponseError,
-  type CancellationToken, type CompletionList, type CompletionParams, type DocumentSymbol, type DocumentSymbolParams,
+  type CancellationToken, type CompletionItem, type CompletionList, type CompletionParams, type DocumentSymbol, type DocumentSymbolParams,
   type FoldingRange, type FoldingRangeParams, type Hover, type HoverParams, type Position,
 } from 'vscode-languageserver/node';
 import type { Documents, OpenDocument } from './documents.ts';
@@ -27,7 +27,17 @@ export class RequestHandlers {
     if (!doc || !inside(doc, params.position)) return EMPTY_COMPLETION;
     const settings = await this.settings.forDocument(doc.uri);
     throwIfCancelled(token);
-    return this.guard('completion', doc, EMPTY_COMPLETION, () => this.engine.complete(doc.file, params.position, settings));
+    return this.guard('completion', doc, EMPTY_COMPLETION, () => this.engine.complete(doc.file, params.position, settings, { lazyDocs: true }));
+  }
+
+  /** The docs of the item the editor shows (they are left out of the list to keep it fast). */
+  completionResolve(item: CompletionItem): CompletionItem {
+    try {
+      return this.engine.resolveCompletion(item);
+    } catch (e) {
+      this.log.error(`completion resolve failed: ${describeError(e)}`);
+      return item;
+    }
   }
 
   async hover(params: HoverParams, token: CancellationToken): Promise<Hover | null> {

@@ -535,3 +535,20 @@ function sortedRank(items: CompletionItem[]): (label: string) => number {
     return i;
   };
 }
+
+describe('lazy docs for language clients', () => {
+  test('leaves key docs out of the list and writes them on resolve, the same as eager docs', () => {
+    const engine = new Engine();
+    const { text, position } = marked('# istio-version: 1.20\napiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  components:\n    ingressGateways:\n    - name: istio-ingressgateway\n      k8s:\n        |\n');
+    const file = engine.parse(text);
+    const eager = engine.complete(file, position).items;
+    const lazy = engine.complete(file, position, {}, { lazyDocs: true }).items;
+    assert.equal(lazy.length, eager.length);
+    assert.ok(lazy.length > 5);
+    for (const [i, item] of lazy.entries()) {
+      assert.equal(item.documentation, undefined);
+      const resolved = engine.resolveCompletion(JSON.parse(JSON.stringify(item)));
+      assert.deepEqual(resolved.documentation, eager[i].documentation, item.label);
+    }
+  });
+});

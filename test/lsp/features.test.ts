@@ -43,7 +43,9 @@ describe('editor features over LSP', () => {
     assert.ok(labels(list).includes('enabled'));
     assert.ok(!labels(list).includes('name'), 'name is already there');
     const k8s = list.items.find((i: any) => i.label === 'k8s');
-    assert.ok(k8s.documentation, 'items carry their docs');
+    assert.equal(k8s.documentation, undefined, 'docs come on resolve, not in the list');
+    const resolved = await client.request('completionItem/resolve', k8s);
+    assert.match(resolved.documentation.value, /Kubernetes resource/i, 'the resolved item carries its docs');
     assert.match(k8s.textEdit?.newText ?? k8s.insertText, /^k8s:\n {10}$/, 'a map key opens an indented line');
   });
 

@@ -5,12 +5,12 @@ import {
   type CompletionItem, type CompletionList, type Position, type Range,
 } from 'vscode-languageserver-types';
 import { locateCursor, type CursorContext } from './cursor.ts';
-import { enumNames, fieldContext, fieldMarkdown, type FieldContext, type IstioctlDefaults } from './fieldDocs.ts';
+import { enumNames, fieldContext, fieldMarkdown, type DocumentProfile, type FieldContext, type IstioctlDefaults } from './fieldDocs.ts';
 import { schemaChain, shapeOf, typesOf } from './fieldFacts.ts';
 import { mapKeys, nodeAtPath } from './nodePath.ts';
 import type { ParsedFile, YamlDoc } from './parse.ts';
 import type { IstioSchema, SchemaNode } from './schemaStore.ts';
-import { isScalar, type Step } from './yamlNodes.ts';
+import { formatPath, isScalar, type Step } from './yamlNodes.ts';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
@@ -27,7 +27,10 @@ interface KeyPlacement {
   bare: boolean;
 }
 
-export function complete(file: ParsedFile, position: Position, schemaFor: (doc: YamlDoc | undefined) => IstioSchema, minors: readonly string[], istioctl?: IstioctlDefaults): CompletionList {
+/** What `resolveCompletion` needs to write a key item's docs later (LSP completionItem/resolve). */
+export interface LazyDoc { version: string; path: Step[]; profile: DocumentProfile; names: Record<string, string> }
+
+export function complete(file: ParsedFile, position: Position, schemaFor: (doc: YamlDoc | undefined) => IstioSchema, minors: readonly string[], istioctl?: IstioctlDefaults, lazyDocs = false): CompletionList {
   if (file.tooLarge) return EMPTY;
   const ctx = locateCursor(file, file.lines.offset(position));
   if (!ctx || !offeredIn(ctx)) return EMPTY;
@@ -35,7 +38,7 @@ export function complete(file: ParsedFile, position: Position, schemaFor: (doc: 
   const chain = schemaChain(schema, ctx.path);
   if (!chain) return EMPTY;
   const node = chain[chain.length - 1];
-  const fc = fieldContext(schema, minors, ctx.doc, istioctl);
+  const fc: FieldContext = { ...fieldContext(schema, minors, ctx.doc, istioctl), lazy: lazyDocs };
   const range = file.lines.range(ctx.replace[0], ctx.replace[1]);
   const items = (() => {
     if (ctx.kind === 'item') {
@@ -107,7 +110,6 @@ function keyItems(fc: FieldContext, ctx: CursorContext, path: Step[], chain: Sch
       label: name,
       kind: CompletionItemKind.Property,
       detail: child['x-istio-hidden'] ? 'hidden field' : undefined,
-      documentation: { kind: MarkupKind.Markdown, value: fieldMarkdown(fc, [...path, name], [...chain, child], { full: false }) },
       sortText: `${group}${String(index).padStart(4, '0')}`,
       filterText: name,
       textEdit: { range, newText: place.lead + keyText(name, shapeOf(child), ctx, place) },
@@ -116,9 +118,39 @@ function keyItems(fc: FieldContext, ctx: CursorContext, path: Step[], chain: Sch
     };
     if (!item.detail) delete item.detail;
     if (deprecated) item.tags = [CompletionItemTag.Deprecated];
+    // Docs now, or (for a language client) when the item is shown: most items never are.
+    if (fc.lazy) item.data = { iopDoc: { version: schema.version, path: [...path, name], profile: fc.profile, names: itemNames(fc, path) } satisfies LazyDoc };
+    else item.documentation = { kind: MarkupKind.Markdown, value: fieldMarkdown(fc, [...path, name], [...chain, child], { full: false }) };
     items.push(item);
   });
   return items;
+}
+
+/** The document's names of the list items along a path, keyed by their path (for gateway defaults). */
+function itemNames(fc: FieldContext, path: Step[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  path.forEach((step, i) => {
+    if (typeof step !== 'number') return;
+    const name = fc.itemName(path.slice(0, i + 1));
+    if (name !== undefined) out[formatPath(path.slice(0, i + 1))] = name;
+  });
+  return out;
+}
+
+/** Writes the docs of an item `complete(…, lazyDocs)` left without them. */
+export function resolveDocs(item: CompletionItem, schemaOf: (version: string) => IstioSchema | undefined, minors: readonly string[], istioctl?: IstioctlDefaults): CompletionItem {
+  const lazy = (item.data as { iopDoc?: LazyDoc } | undefined)?.iopDoc;
+  if (!lazy || item.documentation || !Array.isArray(lazy.path)) return item;
+  const schema = schemaOf(String(lazy.version));
+  const chain = schema ? schemaChain(schema, lazy.path) : undefined;
+  if (!schema || !chain) return item;
+  const names = lazy.names ?? {};
+  const fc: FieldContext = {
+    ...fieldContext(schema, minors, undefined, istioctl),
+    profile: lazy.profile,
+    itemName: (itemPath) => names[formatPath([...itemPath])],
+  };
+  return { ...item, documentation: { kind: MarkupKind.Markdown, value: fieldMarkdown(fc, lazy.path, chain, { full: false }) } };
 }
 
 /** `k8s:` + a new line one level deeper; `gateways:` + a new line with `- `; `hub: `. */

@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import type { IstioctlDefaults } from './fieldDocs.ts';
-import type { CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Position } from 'vscode-languageserver-types';
-import { complete } from './complete.ts';
+import type { CompletionItem, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Position } from 'vscode-languageserver-types';
+import { complete, resolveDocs } from './complete.ts';
 import { emptyDocument } from './cursor.ts';
 import { makeDiagnostic } from './diagnostics.ts';
 import { folding } from './folding.ts';
@@ -103,10 +103,15 @@ export class Engine {
    * Keys, enum values, booleans and profile names at a position, with insert text that builds the
    * YAML structure. Only in IstioOperator documents (and at the root of a document with no `kind`).
    */
-  complete(file: ParsedFile, position: Position, settings: EngineSettings = {}): CompletionList {
+  complete(file: ParsedFile, position: Position, settings: EngineSettings = {}, opts: { lazyDocs?: boolean } = {}): CompletionList {
     // A file with no document yet still has a release whose root keys can be offered.
     const schemaFor = (doc: YamlDoc | undefined) => this.schemaFor(file, doc ?? emptyDocument(file), settings).schema;
-    return complete(file, position, schemaFor, this.store.minors, this.istioctlDefaults);
+    return complete(file, position, schemaFor, this.store.minors, this.istioctlDefaults, opts.lazyDocs);
+  }
+
+  /** The docs of a key item that `complete(…, { lazyDocs: true })` left for later. */
+  resolveCompletion(item: CompletionItem): CompletionItem {
+    return resolveDocs(item, (v) => (this.store.has(v) ? this.store.get(v) : undefined), this.store.minors, this.istioctlDefaults);
   }
 
   /** Markdown about the key or value under the position; over `kind`, the release and why it was chosen. */

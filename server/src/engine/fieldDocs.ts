@@ -18,6 +18,8 @@ export interface FieldContext {
   itemName: (itemPath: readonly Step[]) => string | undefined;
   /** `istioctl profile dump` output of the user's own istioctl for this release, when known. */
   istioctl?: IstioctlDefaults;
+  /** Completion for a language client: item docs are written on completionItem/resolve. */
+  lazy?: boolean;
 }
 
 export interface IstioctlDefaults { istioctlVersion: string; minor: string; profiles: Record<string, unknown> }
