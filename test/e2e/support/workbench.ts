@@ -123,6 +123,8 @@ export class Workbench {
     await this.page.keyboard.press('Control+I');
     const hover = this.page.locator('.monaco-hover:visible', { hasText: waitFor }).first();
     await hover.waitFor();
+    // The hover fades in: wait until it is fully drawn, so a screenshot shows it as a person sees it.
+    await this.page.waitForFunction(() => [...document.querySelectorAll('.monaco-hover')].some((h) => getComputedStyle(h).opacity === '1' && (h as HTMLElement).offsetHeight > 0));
     return hover.innerText();
   }
 
