@@ -3,16 +3,15 @@
 // the live objects (`kubectl get -f <rendered> -o yaml`) left and the rendered objects right in
 // VS Code's diff editor.
 import * as vscode from 'vscode';
-import { buildPlan } from '../istioctl.ts';
 import { diffSides } from '../liveObjects.ts';
-import { baseName, begin, contextPhrase, reportRun, runWithProgress, showWithOutput, type Services } from './shared.ts';
+import { baseName, beginPlan, contextPhrase, reportRun, runWithProgress, showWithOutput, type Services } from './shared.ts';
 
 export async function diffCluster(s: Services, arg?: unknown): Promise<void> {
   const what = 'Diff against cluster';
-  const session = await begin(s, arg, what, { istioctl: 'required', context: true });
-  if (!session?.istioctl) return;
-  const { target, settings, istioctl } = session;
-  const plan = buildPlan('diffCluster', { minor: istioctl.minor, file: target.file, settings });
+  const started = await beginPlan(s, arg, what, 'diffCluster');
+  if (!started) return;
+  const { session, plan } = started;
+  const { target, istioctl } = session;
   if (plan.kind !== 'run') return showWithOutput(s, 'error', `Istio: ${what}: ${plan.reason}`);
   const run = await runWithProgress(s, session, what, {
     title: `Istio: comparing ${target.name} with ${contextPhrase(session.context)}`,

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { CachedDefaults } from '../defaultsCache.ts';
 import { describeContext, detectKubeContext, type IstioctlFound, type KubeContext } from '../detect.ts';
 import { executeSteps, type PlanRun } from '../execute.ts';
-import { displayCommand, syntaxMinor, type IstioctlVersion, type Step, type Tool } from '../istioctl.ts';
+import { buildPlan, displayCommand, syntaxMinor, type CommandId, type IstioctlVersion, type Plan, type Step, type Tool } from '../istioctl.ts';
 import type { IstioctlTracker } from '../istioctlTracker.ts';
 import { looksLikeIstioOperator, readIop, type IopInfo } from '../iopFile.ts';
 import type { Output } from '../output.ts';
@@ -65,6 +65,16 @@ const CONFIGURE_PATH = 'Configure Path';
  * Everything a command needs before it runs anything, or undefined when the user was told why not.
  * `istioctl: 'optional'` lets a command go on without istioctl (Diff against profile).
  */
+/** A cluster command's start: `begin` with istioctl required, then its command line for that istioctl. */
+export async function beginPlan(
+  s: Services, arg: unknown, what: string, command: CommandId,
+): Promise<{ session: Session & { istioctl: NonNullable<Session['istioctl']> }; plan: Plan } | undefined> {
+  const session = await begin(s, arg, what, { istioctl: 'required', context: true });
+  if (!session?.istioctl) return undefined;
+  const plan = buildPlan(command, { minor: session.istioctl.minor, file: session.target.file, settings: session.settings });
+  return { session: session as Session & { istioctl: NonNullable<Session['istioctl']> }, plan };
+}
+
 export async function begin(s: Services, arg: unknown, what: string, opts: { istioctl: 'required' | 'optional'; context: boolean }): Promise<Session | undefined> {
   if (!(await checkTrusted(what))) return undefined;
   const target = await resolveTarget(arg, what);

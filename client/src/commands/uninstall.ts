@@ -1,15 +1,14 @@
 // Istio: Uninstall — remove the control plane the file installed
 // (1.15+ `istioctl uninstall -f FILE -y`; 1.7–1.14 `istioctl x uninstall -f FILE -y`;
 // 1.5–1.6 `istioctl manifest generate -f FILE` piped into `kubectl delete -f -`).
-import { buildPlan } from '../istioctl.ts';
-import { begin, confirm, contextPhrase, describeSteps, reportRun, runWithProgress, showWithOutput, type Services } from './shared.ts';
+import { beginPlan, confirm, contextPhrase, describeSteps, reportRun, runWithProgress, showWithOutput, type Services } from './shared.ts';
 
 export async function uninstall(s: Services, arg?: unknown): Promise<void> {
   const what = 'Uninstall';
-  const session = await begin(s, arg, what, { istioctl: 'required', context: true });
-  if (!session?.istioctl) return;
-  const { target, settings, istioctl } = session;
-  const plan = buildPlan('uninstall', { minor: istioctl.minor, file: target.file, settings });
+  const started = await beginPlan(s, arg, what, 'uninstall');
+  if (!started) return;
+  const { session, plan } = started;
+  const { target } = session;
   if (plan.kind !== 'run') return showWithOutput(s, 'error', `Istio: ${what}: ${plan.reason}`);
   const revision = target.iop?.revision ?? 'default';
   const ok = await confirm(

@@ -1,15 +1,14 @@
 // Istio: Upgrade — `istioctl x precheck` (1.6+; no -f from 1.21, where -f means --from-version),
 // then `istioctl upgrade -f FILE -y`. The timeout setting bounds it; when it stops, the message
 // says what istioctl last reported (the user's 1.5.0 → 1.5.2 upgrade hung without a word).
-import { buildPlan } from '../istioctl.ts';
-import { begin, confirm, contextPhrase, describeSteps, reportRun, runWithProgress, showWithOutput, type Services } from './shared.ts';
+import { beginPlan, confirm, contextPhrase, describeSteps, reportRun, runWithProgress, showWithOutput, type Services } from './shared.ts';
 
 export async function upgrade(s: Services, arg?: unknown): Promise<void> {
   const what = 'Upgrade';
-  const session = await begin(s, arg, what, { istioctl: 'required', context: true });
-  if (!session?.istioctl) return;
+  const started = await beginPlan(s, arg, what, 'upgrade');
+  if (!started) return;
+  const { session, plan } = started;
   const { target, settings, istioctl } = session;
-  const plan = buildPlan('upgrade', { minor: istioctl.minor, file: target.file, settings });
   if (plan.kind !== 'run') return showWithOutput(s, 'error', `Istio: ${what}: ${plan.reason}`);
   const limit = settings.timeoutMs ? `It stops after ${Math.round(settings.timeoutMs / 1000)} s (istioOperator.commandTimeoutSeconds).` : 'It has no time limit (istioOperator.commandTimeoutSeconds is 0).';
   const precheck = plan.steps.length > 1 ? 'The precheck runs first; the upgrade only runs if it passes. ' : '';

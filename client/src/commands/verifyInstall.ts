@@ -1,14 +1,13 @@
 // Istio: Verify Install — `istioctl verify-install -f FILE` (1.6–1.23; 1.5 checks a rendered
 // manifest, so the file is rendered to a private temp file first). istioctl 1.24 removed it.
-import { buildPlan } from '../istioctl.ts';
-import { begin, contextPhrase, reportRun, runWithProgress, showWithOutput, type Services } from './shared.ts';
+import { beginPlan, contextPhrase, reportRun, runWithProgress, showWithOutput, type Services } from './shared.ts';
 
 export async function verifyInstall(s: Services, arg?: unknown): Promise<void> {
   const what = 'Verify install';
-  const session = await begin(s, arg, what, { istioctl: 'required', context: true });
-  if (!session?.istioctl) return;
-  const { target, settings, istioctl } = session;
-  const plan = buildPlan('verify', { minor: istioctl.minor, file: target.file, settings });
+  const started = await beginPlan(s, arg, what, 'verify');
+  if (!started) return;
+  const { session, plan } = started;
+  const { target, istioctl } = session;
   if (plan.kind !== 'run') {
     s.output.line(`${what} with istioctl ${istioctl.version.version}: ${plan.reason}`);
     return showWithOutput(s, 'warning', `Istio: Verify install is not available with istioctl ${istioctl.version.version}. ${plan.reason}`);

@@ -124,7 +124,11 @@ export class Workbench {
     const hover = this.page.locator('.monaco-hover:visible', { hasText: waitFor }).first();
     await hover.waitFor();
     // The hover fades in: wait until it is fully drawn, so a screenshot shows it as a person sees it.
-    await this.page.waitForFunction(() => [...document.querySelectorAll('.monaco-hover')].some((h) => getComputedStyle(h).opacity === '1' && (h as HTMLElement).offsetHeight > 0));
+    await hover.evaluate((el) => new Promise<void>((done) => {
+      const view = el.ownerDocument.defaultView!;
+      const check = () => (view.getComputedStyle(el).opacity === '1' ? done() : view.requestAnimationFrame(check));
+      check();
+    }));
     return hover.innerText();
   }
 
