@@ -3,11 +3,21 @@
 // Uninstall run. istioctl and kubectl are the stand-ins in test/e2e/bin (istioctl 1.20.3, context
 // e2e-cluster), first on the PATH code-server was started with.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { withoutKubeFlags } from './support/fixtures.ts';
 import { FILE_TIMEOUT_MS, commandLabel, positionOf, startSession, type Session } from './support/session.ts';
 import { actions, waitForCall } from './support/standIns.ts';
+
+/** Polls a condition (a process appearing), bounded: the UI gives no event for it. */
+async function waitUntil(ok: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
 
 describe('Istio Operator Tools in a trusted workspace', { timeout: FILE_TIMEOUT_MS }, () => {
   let session: Session;
@@ -38,6 +48,22 @@ describe('Istio Operator Tools in a trusted workspace', { timeout: FILE_TIMEOUT_
       { severity: 'Error', file: 'broken.yaml', ...quoted,
         message: 'Expected a boolean for `components.egressGateways[0].enabled`, got the string "true". Remove the quotes to make it a boolean.' },
     ]);
+  });
+
+  it('starts the language server again when it crashes, and checks the file again', async () => {
+    const servers = () => execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n')
+      .filter((l) => /istio-operator-tools[^ ]*\/dist\/server\.js/.test(l)).map((l) => Number(l.trim().split(/\s+/)[0]));
+    const before = servers();
+    assert.equal(before.length, 1, `one language server runs: ${before.join(', ')}`);
+    process.kill(before[0], 'SIGKILL');
+    await wb().openFile('broken.yaml');
+    // vscode-languageclient restarts a crashed server and sends it the open documents again.
+    await waitUntil(() => servers().length === 1 && servers()[0] !== before[0], 'a new language server process');
+    await wb().page.keyboard.press('Control+End');
+    await wb().page.keyboard.type('\n  hubb: x');
+    await wb().waitForProblem('Unknown field `hubb`');
+    await wb().screenshot('after-server-crash');
+    await wb().runCommand('File: Revert File');
   });
 
   it('offers the fields of k8s when typing on a new line under k8s:', async () => {

@@ -124,11 +124,8 @@ export class Workbench {
     const hover = this.page.locator('.monaco-hover:visible', { hasText: waitFor }).first();
     await hover.waitFor();
     // The hover fades in: wait until it is fully drawn, so a screenshot shows it as a person sees it.
-    await hover.evaluate((el) => new Promise<void>((done) => {
-      const view = el.ownerDocument.defaultView!;
-      const check = () => (view.getComputedStyle(el).opacity === '1' ? done() : view.requestAnimationFrame(check));
-      check();
-    }));
+    // A string, not a function: the test bundler would wrap a function with helpers the page lacks.
+    await this.page.waitForFunction("[...document.querySelectorAll('.monaco-hover')].some((h) => getComputedStyle(h).opacity === '1' && h.offsetHeight > 0)");
     return hover.innerText();
   }
 
