@@ -1,5 +1,6 @@
 // npm run fuzz: seeded, bounded fuzzing of the engine and the running language server.
 //   FUZZ_SEED (1)  FUZZ_COUNT (2000 inputs per target)  FUZZ_SECONDS (300 per target)  FUZZ_MAX_MS (5000 per input)
+//   FUZZ_MAX_RSS_MB (768: the memory bound for the engine's process and for the server's)
 import fs from 'node:fs';
 import path from 'node:path';
 import { Engine } from '../../server/src/engine/engine.ts';
@@ -11,6 +12,7 @@ const seed = Number(process.env.FUZZ_SEED ?? 1);
 const count = Number(process.env.FUZZ_COUNT ?? 2000);
 const seconds = Number(process.env.FUZZ_SECONDS ?? 300);
 const maxMs = Number(process.env.FUZZ_MAX_MS ?? 5000);
+const maxRssMb = Number(process.env.FUZZ_MAX_RSS_MB ?? 768);
 const root = path.resolve(import.meta.dirname, '../..');
 
 export function seedFiles(): string[] {
@@ -62,6 +64,11 @@ export function fuzzEngine(): Report {
   return report;
 }
 
+/** Memory is bounded: a peak over the limit is a failure like a crash. */
+function checkMemory(rep: Report) {
+  if (rep.peakRssMb > maxRssMb) rep.failures.push(`peak RSS ${rep.peakRssMb.toFixed(0)} MB is over the ${maxRssMb} MB bound`);
+}
+
 function print(target: string, rep: Report) {
   console.log(`\n${target}: ${rep.ran} inputs (seed ${seed})`);
   for (const [k, n] of Object.entries(rep.perClass)) console.log(`  ${k.padEnd(14)} ${n}`);
@@ -73,12 +80,14 @@ async function main() {
   let failed = false;
   process.on('unhandledRejection', (e) => { console.error('unhandled rejection', e); failed = true; });
   const engineReport = fuzzEngine();
+  checkMemory(engineReport);
   print('engine', engineReport);
   failed ||= engineReport.failures.length > 0;
   const serverTarget = path.join(import.meta.dirname, 'serverTarget.ts');
   if (fs.existsSync(serverTarget)) {
     const { fuzzServer } = await import('./serverTarget.ts');
     const serverReport: Report = await fuzzServer({ seed, count: Math.ceil(count / 4), seconds, maxMs, seeds: seedFiles() });
+    checkMemory(serverReport);
     print('server (LSP over stdio)', serverReport);
     failed ||= serverReport.failures.length > 0;
   }
