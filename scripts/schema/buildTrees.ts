@@ -18,7 +18,7 @@ export async function buildTrees(dir: string, minors: MinorInfo[]): Promise<Map<
   for (const m of minors) {
     const root = roots.get(m.version)!;
     const mapper = new TypeMapper(root);
-    trees.set(m.version, minorNumber(m.version) < 24 ? protoEraDocument(mapper, root) : goEraDocument(mapper, goSpec, docsRoot));
+    trees.set(m.version, minorNumber(m.version) < 24 ? protoEraDocument(mapper, root) : goEraDocument(mapper, goSpec, docsRoot, minorNumber(m.version)));
   }
   return trees;
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import protobuf from 'protobufjs';
 import YAML from 'yaml';
 import { readDoc } from './docs.ts';
+import { typeK8sInValues } from './k8sInValues.ts';
 import type { SchemaNode } from './schemaNode.ts';
 import { TypeMapper, nullable, scalarSchema, type MapOptions } from './typeMapper.ts';
 
@@ -86,7 +87,7 @@ export function readGoSpec(file: string): GoTree {
   return out;
 }
 
-export function goEraDocument(mapper: TypeMapper, tree: GoTree, oldDocs: protobuf.Root | undefined): SchemaNode {
+export function goEraDocument(mapper: TypeMapper, tree: GoTree, oldDocs: protobuf.Root | undefined, minor: number): SchemaNode {
   const build = (typeName: string, stack: string[]): SchemaNode => {
     const t = typeName.trim();
     const list = /^list<(.+)>$/.exec(t);
@@ -98,7 +99,11 @@ export function goEraDocument(mapper: TypeMapper, tree: GoTree, oldDocs: protobu
     if (t === 'object') return { type: nullable('object'), 'x-istio-type': 'Struct' };
     if (t === 'map<string,string>') return { type: nullable('object'), additionalProperties: { type: nullable('string') } };
     if (t === 'istio.mesh.v1alpha1.MeshConfig') return mapper.typeSchema(t, LENIENT_PROTO);
-    if (t === 'istio.operator.v1alpha1.Values') return mapper.typeSchema(valuesName(mapper), LENIENT_PROTO);
+    if (t === 'istio.operator.v1alpha1.Values') {
+      const values = mapper.typeSchema(valuesName(mapper), LENIENT_PROTO);
+      if (minor >= 29) typeK8sInValues(values, mapper);
+      return values;
+    }
     const fields = tree[t];
     if (!fields) return mapper.typeSchema(t, GO);
     if (stack.includes(t)) throw new Error(`recursive spec type ${t}`);

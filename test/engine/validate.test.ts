@@ -300,3 +300,12 @@ describe('anchors and merge keys', () => {
     assert.equal(diags.filter((d) => d.code === 'alias-limit').length, 1);
   });
 });
+
+describe('Kubernetes types inside values (1.29+)', () => {
+  test('a typo inside values.pilot.tolerations is an error from 1.29, not before', () => {
+    const body = '  values:\n    pilot:\n      tolerations:\n      - keyy: dedicated\n        operator: Exists\n';
+    assert.deepEqual(check(iop('1.28', body)).filter((d) => d.severity === 1), []);
+    const d = only(check(iop('1.29', body)), 'unknown-field');
+    assert.match(d.message as string, /Unknown field `keyy` in `spec.values.pilot.tolerations\[0\]`; did you mean `key`\?/);
+  });
+});

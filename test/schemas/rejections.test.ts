@@ -277,7 +277,6 @@ for (const version of VERSIONS) {
       // (pilot.affinity, pilot.tolerations, …: "invalid schema for <hint>: <err>"), although
       // unknown values keys are otherwise ignored; the proto types them as Struct.
       test('values.pilot.affinity / tolerations with an unknown key are rejected (strict k8s types in values)',
-        { todo: 'finding: the schema types these as free-form Struct (the proto does), so typos inside them pass; istioctl 1.29+ rejects them' },
         () => {
           assertRejected(version, withValue(BASE, 'spec.values.pilot.affinity', { nodeAffinityy: {} }), '/spec/values/pilot/affinity', 'additionalProperties');
           assertRejected(version, withValue(BASE, 'spec.values.pilot.tolerations', [{ keyy: 'a' }]), '/spec/values/pilot/tolerations/0', 'additionalProperties');
