@@ -15,7 +15,8 @@ import type { Settings } from './settings.ts';
 
 interface DocumentState {
   generation: number;
-  timer?: NodeJS.Timeout;
+  /** Cancels the scheduled check (a timer, or an immediate when there is no delay). */
+  cancel?: () => void;
   publishedVersion?: number;
   /** The last version status sent, as a comparable key. */
   status?: string;
@@ -53,13 +54,13 @@ export class DiagnosticsPublisher {
   /** The document was closed: stop its check, forget it, and clear what it showed. */
   closed(uri: string): void {
     const state = this.states.get(uri);
-    if (state?.timer) clearTimeout(state.timer);
+    state?.cancel?.();
     this.states.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] }).catch((e: unknown) => this.log.warn(`Could not clear diagnostics for ${uri}: ${describeError(e)}`));
   }
 
   dispose(): void {
-    for (const s of this.states.values()) if (s.timer) clearTimeout(s.timer);
+    for (const s of this.states.values()) s.cancel?.();
     this.states.clear();
   }
 
@@ -71,11 +72,19 @@ export class DiagnosticsPublisher {
     }
     const generation = ++this.generations;
     state.generation = generation;
-    if (state.timer) clearTimeout(state.timer);
-    state.timer = setTimeout(() => {
-      state.timer = undefined;
+    state.cancel?.();
+    const run = () => {
+      state.cancel = undefined;
       this.check(uri, generation).catch((e: unknown) => this.log.error(`Checking ${uri} failed: ${describeError(e)}`));
-    }, delay);
+    };
+    // With no delay, an immediate runs right after the pending I/O, sooner than setTimeout(…, 0).
+    if (delay === 0) {
+      const immediate = setImmediate(run);
+      state.cancel = () => clearImmediate(immediate);
+    } else {
+      const timer = setTimeout(run, delay);
+      state.cancel = () => clearTimeout(timer);
+    }
   }
 
   private async check(uri: string, generation: number): Promise<void> {

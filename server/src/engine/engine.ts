@@ -6,6 +6,7 @@ import YAML from 'yaml';
 import type { IstioctlDefaults } from './fieldDocs.ts';
 import type { CompletionItem, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Position } from 'vscode-languageserver-types';
 import { complete, resolveDocs } from './complete.ts';
+import { reparse } from './incremental.ts';
 import { emptyDocument } from './cursor.ts';
 import { makeDiagnostic } from './diagnostics.ts';
 import { folding } from './folding.ts';
@@ -53,6 +54,11 @@ export class Engine {
       } catch { /* a dump that does not parse gives no defaults */ }
     }
     this.istioctlDefaults = Object.keys(profiles).length ? { istioctlVersion, minor, profiles } : undefined;
+  }
+
+  /** The parse of a new version of a file, re-parsing only the edited block when that is safe. */
+  reparse(previous: ParsedFile, text: string): ParsedFile {
+    return reparse(previous, text, this.limits);
   }
 
   parse(text: string): ParsedFile {

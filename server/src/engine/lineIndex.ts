@@ -2,13 +2,36 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 
 export class LineIndex {
-  private readonly starts: number[] = [0];
-  constructor(readonly text: string) {
+  private readonly starts: number[];
+  /** `starts` is for LineIndex.edited only: the line starts of `text`, already known. */
+  constructor(readonly text: string, starts?: number[]) {
+    if (starts) { this.starts = starts; return; }
+    this.starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) this.starts.push(i + 1);
       else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
     }
+  }
+
+  /**
+   * The index of `text`, which is `previous.text` with [start, oldEnd) replaced by [start, newEnd):
+   * line starts before the edit are kept, those after it shifted, only the edited span is scanned.
+   */
+  static edited(previous: LineIndex, text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+    const old = previous.starts;
+    const delta = newEnd - oldEnd;
+    const starts = [0];
+    // A line start s depends on text[s - 1] and text[s] (a \r followed by \n is one break).
+    let k = 1;
+    for (; k < old.length && old[k] < start; k++) starts.push(old[k]);
+    for (let s = Math.max(start, 1); s <= newEnd + 1 && s <= text.length; s++) {
+      const c = text.charCodeAt(s - 1);
+      if (c === 10 || (c === 13 && text.charCodeAt(s) !== 10)) starts.push(s);
+    }
+    for (; k < old.length && old[k] <= oldEnd + 1; k++);
+    for (; k < old.length; k++) starts.push(old[k] + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number { return this.starts.length; }

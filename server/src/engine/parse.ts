@@ -1,5 +1,5 @@
 // Parses a YAML file once per text version into the documents every feature reads (never writes).
-import YAML, { isMap, isScalar, isSeq, LineCounter } from 'yaml';
+import YAML, { isMap, isScalar, isSeq } from 'yaml';
 import { LineIndex } from './lineIndex.ts';
 import type { Limits } from './limits.ts';
 
@@ -32,7 +32,8 @@ export interface ParsedFile {
   tooLarge?: { size: number; limit: number };
 }
 
-const PARSE_OPTIONS = {
+/** Shared with the incremental re-parse (incremental.ts), which must read YAML exactly as this does. */
+export const PARSE_OPTIONS = {
   // Kubernetes (and so istioctl) reads YAML 1.1: unquoted yes/no/on/off are booleans.
   version: '1.1' as const,
   merge: true,
@@ -45,8 +46,8 @@ const PARSE_OPTIONS = {
 export function parseFile(text: string, limits: Limits): ParsedFile {
   const lines = new LineIndex(text);
   if (text.length > limits.maxFileSize) return { text, lines, documents: [], tooLarge: { size: text.length, limit: limits.maxFileSize } };
-  const lineCounter = new LineCounter();
-  const docs = YAML.parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter });
+  // No LineCounter: LineIndex maps offsets to positions, and the counter cost a quarter of the parse.
+  const docs = YAML.parseAllDocuments(text, PARSE_OPTIONS);
   const list = Array.isArray(docs) ? docs : [];
   // Each document owns the text from the end of the previous one, so leading comments belong to it.
   let previousEnd = 0;
@@ -63,10 +64,14 @@ export function parseFile(text: string, limits: Limits): ParsedFile {
   return { text, lines, documents };
 }
 
-function describe(doc: YAML.Document.Parsed, index: number, text: string, start: number): YamlDoc {
-  const end = doc.range?.[2] ?? text.length;
+export function describe(doc: YAML.Document.Parsed, index: number, text: string, start: number): YamlDoc {
   const problems = [...doc.errors.map((e) => toProblem(e, text)), ...doc.warnings.map((w) => ({ ...toProblem(w, text), severity: 'warning' as const }))];
-  problems.push(...duplicateKeys(doc, text));
+  problems.push(...duplicateKeys(doc.contents, text));
+  return { index, doc, start, end: doc.range?.[2] ?? text.length, ...identify(doc), problems };
+}
+
+/** `kind` and `apiVersion` of a document, from its root map. */
+export function identify(doc: YAML.Document.Parsed): { kind?: string; apiVersion?: string; isIstioOperator: boolean } {
   const contents = doc.contents;
   let kind: string | undefined;
   let apiVersion: string | undefined;
@@ -78,34 +83,39 @@ function describe(doc: YAML.Document.Parsed, index: number, text: string, start:
       if (pair.key.value === 'apiVersion') apiVersion = String(pair.value.value);
     }
   }
-  return { index, doc, start, end, kind, apiVersion, isIstioOperator: kind === 'IstioOperator', problems };
+  return { kind, apiVersion, isIstioOperator: kind === 'IstioOperator' };
 }
 
-/** Keys repeated in one map, found in one pass over the document (aliases are not followed). */
-function duplicateKeys(doc: YAML.Document.Parsed, text: string): SyntaxProblem[] {
+/** Keys repeated in one map, found in one pass over the nodes under `root` (aliases are not followed). */
+export function duplicateKeys(root: unknown, text: string): SyntaxProblem[] {
   const out: SyntaxProblem[] = [];
-  const stack: unknown[] = [doc.contents];
+  const stack: unknown[] = [root];
   while (stack.length) {
     const node = stack.pop();
     if (isMap(node)) {
-      const seen = new Set<string>();
-      for (const pair of node.items) {
-        const k = pair.key;
-        if (isScalar(k) && k.value !== '<<') {
-          const name = String(k.value);
-          if (seen.has(name) && k.range) {
-            const key = text.slice(k.range[0], k.range[1]);
-            out.push({ message: `Duplicate key \`${key}\`: a key may appear only once in a map (istioctl rejects the file)`, start: k.range[0], end: k.range[1], code: 'duplicate-key', severity: 'error' });
-          }
-          seen.add(name);
-        }
-        stack.push(pair.value);
-      }
+      mapDuplicates(node, text, out);
+      for (const pair of node.items) stack.push(pair.value);
     } else if (isSeq(node)) {
       stack.push(...node.items);
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** The repeated keys of one map (not of the maps inside it). */
+export function mapDuplicates(map: YAML.YAMLMap, text: string, out: SyntaxProblem[]): void {
+  const seen = new Set<string>();
+  for (const pair of map.items) {
+    const k = pair.key;
+    if (isScalar(k) && k.value !== '<<') {
+      const name = String(k.value);
+      if (seen.has(name) && k.range) {
+        const key = text.slice(k.range[0], k.range[1]);
+        out.push({ message: `Duplicate key \`${key}\`: a key may appear only once in a map (istioctl rejects the file)`, start: k.range[0], end: k.range[1], code: 'duplicate-key', severity: 'error' });
+      }
+      seen.add(name);
+    }
+  }
 }
 
 function toProblem(e: YAML.YAMLError, text: string): SyntaxProblem {
