@@ -27,8 +27,12 @@ interface KeyPlacement {
   bare: boolean;
 }
 
-/** What `resolveCompletion` needs to write a key item's docs later (LSP completionItem/resolve). */
-export interface LazyDoc { version: string; path: Step[]; profile: DocumentProfile; names: Record<string, string> }
+/**
+ * What `resolveCompletion` needs to write a key item's docs later (LSP completionItem/resolve), kept
+ * short because it travels with every item: the release, the field's path, the document's profile
+ * (`w`: the name written when it is not a built-in one) and the list item names along the path.
+ */
+export interface LazyDoc { v: string; p: Step[]; pf: string; w?: string; n?: Record<string, string> }
 
 export function complete(file: ParsedFile, position: Position, schemaFor: (doc: YamlDoc | undefined) => IstioSchema, minors: readonly string[], istioctl?: IstioctlDefaults, lazyDocs = false): CompletionList {
   if (file.tooLarge) return EMPTY;
@@ -111,46 +115,47 @@ function keyItems(fc: FieldContext, ctx: CursorContext, path: Step[], chain: Sch
       kind: CompletionItemKind.Property,
       detail: child['x-istio-hidden'] ? 'hidden field' : undefined,
       sortText: `${group}${String(index).padStart(4, '0')}`,
-      filterText: name,
+      // Plain text (the default format), inserted as is: the text already carries its indentation.
       textEdit: { range, newText: place.lead + keyText(name, shapeOf(child), ctx, place) },
-      insertTextFormat: InsertTextFormat.PlainText,
       insertTextMode: InsertTextMode.asIs,
     };
     if (!item.detail) delete item.detail;
     if (deprecated) item.tags = [CompletionItemTag.Deprecated];
     // Docs now, or (for a language client) when the item is shown: most items never are.
-    if (fc.lazy) item.data = { iopDoc: { version: schema.version, path: [...path, name], profile: fc.profile, names: itemNames(fc, path) } satisfies LazyDoc };
+    if (fc.lazy) item.data = { iopDoc: lazyDoc(fc, [...path, name]) };
     else item.documentation = { kind: MarkupKind.Markdown, value: fieldMarkdown(fc, [...path, name], [...chain, child], { full: false }) };
     items.push(item);
   });
   return items;
 }
 
-/** The document's names of the list items along a path, keyed by their path (for gateway defaults). */
-function itemNames(fc: FieldContext, path: Step[]): Record<string, string> {
-  const out: Record<string, string> = {};
+function lazyDoc(fc: FieldContext, path: Step[]): LazyDoc {
+  const doc: LazyDoc = { v: fc.schema.version, p: path, pf: fc.profile.name };
+  if (!fc.profile.builtIn) doc.w = fc.profile.written;
+  // The document's names of the list items along the path (gateway defaults are matched by name).
   path.forEach((step, i) => {
     if (typeof step !== 'number') return;
     const name = fc.itemName(path.slice(0, i + 1));
-    if (name !== undefined) out[formatPath(path.slice(0, i + 1))] = name;
+    if (name !== undefined) (doc.n ??= {})[formatPath(path.slice(0, i + 1))] = name;
   });
-  return out;
+  return doc;
 }
 
 /** Writes the docs of an item `complete(…, lazyDocs)` left without them. */
 export function resolveDocs(item: CompletionItem, schemaOf: (version: string) => IstioSchema | undefined, minors: readonly string[], istioctl?: IstioctlDefaults): CompletionItem {
   const lazy = (item.data as { iopDoc?: LazyDoc } | undefined)?.iopDoc;
-  if (!lazy || item.documentation || !Array.isArray(lazy.path)) return item;
-  const schema = schemaOf(String(lazy.version));
-  const chain = schema ? schemaChain(schema, lazy.path) : undefined;
+  if (!lazy || item.documentation || !Array.isArray(lazy.p)) return item;
+  const schema = schemaOf(String(lazy.v));
+  const chain = schema ? schemaChain(schema, lazy.p) : undefined;
   if (!schema || !chain) return item;
-  const names = lazy.names ?? {};
+  const names = lazy.n ?? {};
+  const profile: DocumentProfile = lazy.w === undefined ? { name: String(lazy.pf), builtIn: true } : { name: String(lazy.pf), builtIn: false, written: String(lazy.w) };
   const fc: FieldContext = {
     ...fieldContext(schema, minors, undefined, istioctl),
-    profile: lazy.profile,
+    profile,
     itemName: (itemPath) => names[formatPath([...itemPath])],
   };
-  return { ...item, documentation: { kind: MarkupKind.Markdown, value: fieldMarkdown(fc, lazy.path, chain, { full: false }) } };
+  return { ...item, documentation: { kind: MarkupKind.Markdown, value: fieldMarkdown(fc, lazy.p, chain, { full: false }) } };
 }
 
 /** `k8s:` + a new line one level deeper; `gateways:` + a new line with `- `; `hub: `. */
