@@ -9,6 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Ajv from 'ajv';
 import protobuf from 'protobufjs';
+import { K8S_IN_VALUES } from '../../scripts/schema/k8sInValues.ts';
 import { profileDumps } from '../../scripts/schema/defaults.ts';
 import { loadProtos } from '../../scripts/schema/protoLoader.ts';
 import {
@@ -58,7 +59,10 @@ describe('schema files', () => {
 describe('unknown keys: strict objects, except where istioctl ignores them', () => {
   // istioctl 1.5–1.23 decodes the whole IstioOperator strictly; 1.24+ decodes the spec strictly
   // (DisallowUnknownFields) but meshConfig and values leniently (ISTIOCTL-RULES.md).
-  const lenientSection = (version: string, at: string[]) => minorNum(version) >= 24 && at[0] === 'spec' && (at[1] === 'meshConfig' || at[1] === 'values');
+  // From 1.29 some values fields are decoded as strict Kubernetes types (scripts/schema/k8sInValues.ts).
+  const strictK8s = (version: string, at: string[]) => minorNum(version) >= 29 && at[1] === 'values'
+    && K8S_IN_VALUES.some(([p]) => { const below = at.slice(2).join('.'); return below === p || below.startsWith(`${p}.`); });
+  const lenientSection = (version: string, at: string[]) => minorNum(version) >= 24 && at[0] === 'spec' && (at[1] === 'meshConfig' || at[1] === 'values') && !strictK8s(version, at);
   for (const m of minors) {
     test(`${m.version} every object is additionalProperties: false, or (meshConfig/values from 1.24) x-istio-unknown-keys: ignored`, () => {
       const s = loadSchema(m.version);
