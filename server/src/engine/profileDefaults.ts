@@ -1,16 +1,7 @@
 // The defaults a document's profile gives each field (from the schema's x-istio-defaults).
-import { isMap, isScalar, type Document } from 'yaml';
+import { isMap, type Document } from 'yaml';
 import type { IstioSchema, SchemaNode } from './schemaStore.ts';
 import { deref, keyName } from './yamlNodes.ts';
-
-/** The profile a document uses: spec.profile when it names a built-in one, else `default`. */
-export function documentProfile(doc: Document, schema: IstioSchema): string {
-  const root = doc.contents;
-  const spec = isMap(root) ? root.get('spec', true) : undefined;
-  const profile = isMap(spec) ? spec.get('profile', true) : undefined;
-  const name = isScalar(profile) ? String(profile.value) : 'default';
-  return schema.profiles.includes(name) ? name : 'default';
-}
 
 /** The field's default in `profile`, or undefined when the profile leaves it unset. */
 export function defaultIn(node: SchemaNode, profile: string): unknown {

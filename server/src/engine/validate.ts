@@ -6,7 +6,8 @@ import { makeDiagnostic, type DiagnosticCode, type DiagnosticData, type QuickFix
 import type { Limits } from './limits.ts';
 import type { LineIndex } from './lineIndex.ts';
 import type { YamlDoc } from './parse.ts';
-import { documentProfile, restatesDefault } from './profileDefaults.ts';
+import { documentProfile } from './fieldDocs.ts';
+import { restatesDefault } from './profileDefaults.ts';
 import { runRules } from './rules/index.ts';
 import { isMergeKey, mergeSources } from './nodePath.ts';
 import type { IstioSchema, SchemaNode } from './schemaStore.ts';
@@ -29,7 +30,7 @@ interface Ctx {
 }
 
 export function validateDocument(ydoc: YamlDoc, schema: IstioSchema, lines: LineIndex, limits: Limits, cancelled: () => boolean = () => false): Diagnostic[] {
-  const ctx: Ctx = { schema, ydoc, lines, limits, out: [], aliases: 0, stopped: false, visited: 0, cancelled, profile: documentProfile(ydoc.doc, schema) };
+  const ctx: Ctx = { schema, ydoc, lines, limits, out: [], aliases: 0, stopped: false, visited: 0, cancelled, profile: documentProfile(schema, ydoc).name };
   const root = ydoc.doc.contents;
   if (!root) return ctx.out;
   checkApiVersion(ctx);
