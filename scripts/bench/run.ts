@@ -195,7 +195,9 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iop-bench-'));
   const servers: BenchServer[] = [];
   try {
-    const files = fixtures();
+    // BENCH_SIZES=small,medium: only those sizes (for working on one; the full report needs all).
+    const only = process.env.BENCH_SIZES?.split(',').map((x) => x.trim()).filter(Boolean);
+    const files = fixtures().filter((f) => !only?.length || only.includes(f.name));
     checkFixtures(files, dir);
     const engine = new Engine();
     const ours = await startOurs();
@@ -214,7 +216,7 @@ async function main(): Promise<void> {
     for (const s of servers.splice(0)) await stop(s);
 
     process.stderr.write('bench: memory with every release…\n');
-    const memory = await memoryWithEveryVersion(files.find((f) => f.name === 'medium')!, dir);
+    const memory = await memoryWithEveryVersion(files.find((f) => f.name === 'medium') ?? files[0], dir);
 
     printReport({
       node: process.version,

@@ -16,13 +16,26 @@ export interface BenchServer {
   versionedDiagnostics: boolean;
 }
 
-/** The capabilities a plain editor announces; the same for both servers. */
-const CAPABILITIES = {
+/**
+ * What VS Code announces for these features (vscode-languageclient 11, the client our extension
+ * ships); the same for both servers, so each may use what the editor really supports.
+ */
+export const CAPABILITIES = {
   workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
   textDocument: {
-    synchronization: { dynamicRegistration: false },
-    publishDiagnostics: { versionSupport: true },
-    completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+    synchronization: { dynamicRegistration: false, didSave: true },
+    publishDiagnostics: { relatedInformation: true, versionSupport: false, tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true, dataSupport: true },
+    completion: {
+      contextSupport: true,
+      completionItem: {
+        snippetSupport: true, commitCharactersSupport: true, documentationFormat: ['markdown', 'plaintext'], deprecatedSupport: true,
+        preselectSupport: true, tagSupport: { valueSet: [1] }, insertReplaceSupport: true,
+        resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] },
+        insertTextModeSupport: { valueSet: [1, 2] }, labelDetailsSupport: true,
+      },
+      insertTextMode: 2,
+      completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'], applyKindSupport: true },
+    },
     hover: { contentFormat: ['markdown', 'plaintext'] },
   },
 };

@@ -6,6 +6,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { IstioctlDefaultsNotification, IstioctlVersionNotification } from '../../protocol/messages.ts';
 import type { InitializationOptions } from '../../protocol/settings.ts';
+import { supportedItemDefaults } from './completionDefaults.ts';
 import { DiagnosticsPublisher } from './diagnosticsPublisher.ts';
 import { Documents } from './documents.ts';
 import { quickFixes } from './engine/codeActions.ts';
@@ -47,6 +48,7 @@ export function serve(connection: Connection): void {
     settings.configure({ pullConfiguration: !!params.capabilities.workspace?.configuration, istioctlVersion: options.istioctlVersion });
     if (typeof options.diagnosticsDelay === 'number' && Number.isFinite(options.diagnosticsDelay)) diagnostics.setDelay(options.diagnosticsDelay);
     if (typeof options.maxFileSizeKb === 'number' && options.maxFileSizeKb > 0) engine.setLimits({ maxFileSize: options.maxFileSizeKb * 1024 });
+    requests.itemDefaults = supportedItemDefaults(params.capabilities.textDocument?.completion?.completionList?.itemDefaults);
     registerConfiguration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     return { capabilities, serverInfo: { name: SERVER_NAME, version } };
   });

@@ -1,7 +1,9 @@
 // iop-language-server: the Istio Operator language server. Talks LSP over stdio (`--stdio`), node
 // IPC (`--node-ipc`, as the VS Code extension starts it), a socket or a pipe.
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { Console } from 'node:console';
+import { createConnection, ProposedFeatures, type Connection, type MessageReader } from 'vscode-languageserver/node';
 import { serve, SERVER_NAME } from './connection.ts';
+import { FrameWriter } from './frameWriter.ts';
 import { connectionLogger, describeError, stderrLogger, type Logger } from './logger.ts';
 
 const USAGE = `Usage: ${SERVER_NAME} --stdio | --node-ipc | --socket=PORT | --pipe=NAME
@@ -34,8 +36,20 @@ process.on('exit', (code) => {
   if (code !== 0) process.stderr.write(`${SERVER_NAME}: exiting with code ${code}\n`);
 });
 
+/**
+ * Over stdio, messages go out through FrameWriter (one write per message). stdin is passed as a
+ * stream, not a reader, because vscode-languageserver then ends the process when the editor closes
+ * it (the typings only name stream+stream and reader+writer; the library takes either on each side).
+ * stdout carries the protocol, so console output goes to stderr.
+ */
+function connect(): Connection {
+  if (!args.includes('--stdio')) return createConnection(ProposedFeatures.all);
+  globalThis.console = new Console({ stdout: process.stderr, stderr: process.stderr });
+  return createConnection(ProposedFeatures.all, process.stdin as unknown as MessageReader, new FrameWriter(process.stdout));
+}
+
 try {
-  const connection = createConnection(ProposedFeatures.all);
+  const connection = connect();
   log = connectionLogger(connection);
   serve(connection);
 } catch (e) {

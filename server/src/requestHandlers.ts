@@ -7,6 +7,7 @@ import {
   type CancellationToken, type CompletionItem, type CompletionList, type CompletionParams, type DocumentSymbol, type DocumentSymbolParams,
   type FoldingRange, type FoldingRangeParams, type Hover, type HoverParams, type Position,
 } from 'vscode-languageserver/node';
+import { withItemDefaults, type ItemDefault } from './completionDefaults.ts';
 import type { Documents, OpenDocument } from './documents.ts';
 import type { Engine } from './engine/engine.ts';
 import { describeError, type Logger } from './logger.ts';
@@ -15,6 +16,9 @@ import type { Settings } from './settings.ts';
 const EMPTY_COMPLETION: CompletionList = { isIncomplete: false, items: [] };
 
 export class RequestHandlers {
+  /** Item defaults the client takes (set from `initialize`): shared item fields go once per list. */
+  itemDefaults: ReadonlySet<ItemDefault> = new Set();
+
   constructor(
     private readonly documents: Documents,
     private readonly settings: Settings,
@@ -27,7 +31,7 @@ export class RequestHandlers {
     if (!doc || !inside(doc, params.position)) return EMPTY_COMPLETION;
     const settings = await this.settings.forDocument(doc.uri);
     throwIfCancelled(token);
-    return this.guard('completion', doc, EMPTY_COMPLETION, () => this.engine.complete(doc.file, params.position, settings, { lazyDocs: true }));
+    return this.guard('completion', doc, EMPTY_COMPLETION, () => withItemDefaults(this.engine.complete(doc.file, params.position, settings, { lazyDocs: true }), this.itemDefaults));
   }
 
   /** The docs of the item the editor shows (they are left out of the list to keep it fast). */

@@ -109,3 +109,39 @@ describe('editor features over LSP', () => {
     assert.ok(after.contents, 'the server still answers');
   });
 });
+
+describe('completion for a client that takes list item defaults (as VS Code does)', () => {
+  let client: LspClient;
+  before(async () => {
+    client = new LspClient();
+    await client.initialize({
+      capabilities: { textDocument: { completion: { completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } } } },
+      initializationOptions: { diagnosticsDelay: 0 },
+    });
+  });
+  after(async () => {
+    assert.deepEqual(client.errorLogs(), []);
+    await client.shutdown();
+  });
+
+  it('sends the shared range, insert mode and resolve data once; the items resolve to their own docs', async () => {
+    const uri = docUri('complete-defaults.yaml');
+    client.open(uri, TEXT);
+    const position = { line: ITEM_LINE, character: 8 };
+    const list = await client.request('textDocument/completion', { textDocument: { uri }, position });
+    assert.deepEqual(list.itemDefaults.editRange, { start: position, end: position });
+    assert.equal(list.itemDefaults.insertTextMode, 1, 'inserted as is: the text carries its indentation');
+    assert.ok(list.itemDefaults.data, 'the resolve data is shared');
+    const k8s = list.items.find((i: any) => i.label === 'k8s');
+    assert.equal(k8s.textEdit, undefined);
+    assert.equal(k8s.data, undefined);
+    assert.match(k8s.textEditText, /^k8s:\n {10}$/);
+    // The client applies the defaults to the item it resolves.
+    const resolvedK8s = await client.request('completionItem/resolve', { ...k8s, data: list.itemDefaults.data });
+    assert.match(resolvedK8s.documentation.value, /Kubernetes resource/i);
+    const enabled = list.items.find((i: any) => i.label === 'enabled');
+    const resolvedEnabled = await client.request('completionItem/resolve', { ...enabled, data: list.itemDefaults.data });
+    assert.match(resolvedEnabled.documentation.value, /\*boolean\*[\s\S]*whether this gateway is installed/);
+    assert.notEqual(resolvedEnabled.documentation.value, resolvedK8s.documentation.value, 'each item gets its own field\'s docs');
+  });
+});

@@ -28,9 +28,10 @@ interface KeyPlacement {
 }
 
 /**
- * What `resolveCompletion` needs to write a key item's docs later (LSP completionItem/resolve), kept
- * short because it travels with every item: the release, the field's path, the document's profile
+ * What `resolveCompletion` needs to write a key item's docs later (LSP completionItem/resolve): the
+ * release, the path of the map the keys go in (the item's label is the key), the document's profile
  * (`w`: the name written when it is not a built-in one) and the list item names along the path.
+ * One object serves every item of a list, so a client that takes `itemDefaults.data` gets it once.
  */
 export interface LazyDoc { v: string; p: Step[]; pf: string; w?: string; n?: Record<string, string> }
 
@@ -106,23 +107,25 @@ function keyItems(fc: FieldContext, ctx: CursorContext, path: Step[], chain: Sch
     entries = profileKeys(node).map((k) => [k, value]);
   }
   const items: CompletionItem[] = [];
+  const data = fc.lazy ? { iopDoc: lazyDoc(fc, path) } : undefined;
+  const deeper = ' '.repeat(place.column + ctx.indentUnit);
   entries.forEach(([name, child], index) => {
     if (present.has(name)) return;
     const deprecated = !!child.deprecated;
-    const group = deprecated ? GROUP.deprecated : child['x-istio-hidden'] ? GROUP.hidden : GROUP.normal;
+    const hidden = !!child['x-istio-hidden'];
+    const group = deprecated ? GROUP.deprecated : hidden ? GROUP.hidden : GROUP.normal;
     const item: CompletionItem = {
       label: name,
       kind: CompletionItemKind.Property,
-      detail: child['x-istio-hidden'] ? 'hidden field' : undefined,
       sortText: `${group}${String(index).padStart(4, '0')}`,
       // Plain text (the default format), inserted as is: the text already carries its indentation.
-      textEdit: { range, newText: place.lead + keyText(name, shapeOf(child), ctx, place) },
+      textEdit: { range, newText: place.lead + keyText(name, shapeOf(child), ctx, place, deeper) },
       insertTextMode: InsertTextMode.asIs,
     };
-    if (!item.detail) delete item.detail;
+    if (hidden) item.detail = 'hidden field';
     if (deprecated) item.tags = [CompletionItemTag.Deprecated];
     // Docs now, or (for a language client) when the item is shown: most items never are.
-    if (fc.lazy) item.data = { iopDoc: lazyDoc(fc, [...path, name]) };
+    if (data) item.data = data;
     else item.documentation = { kind: MarkupKind.Markdown, value: fieldMarkdown(fc, [...path, name], [...chain, child], { full: false }) };
     items.push(item);
   });
@@ -145,8 +148,9 @@ function lazyDoc(fc: FieldContext, path: Step[]): LazyDoc {
 export function resolveDocs(item: CompletionItem, schemaOf: (version: string) => IstioSchema | undefined, minors: readonly string[], istioctl?: IstioctlDefaults): CompletionItem {
   const lazy = (item.data as { iopDoc?: LazyDoc } | undefined)?.iopDoc;
   if (!lazy || item.documentation || !Array.isArray(lazy.p)) return item;
+  const path = [...lazy.p, item.label];
   const schema = schemaOf(String(lazy.v));
-  const chain = schema ? schemaChain(schema, lazy.p) : undefined;
+  const chain = schema ? schemaChain(schema, path) : undefined;
   if (!schema || !chain) return item;
   const names = lazy.n ?? {};
   const profile: DocumentProfile = lazy.w === undefined ? { name: String(lazy.pf), builtIn: true } : { name: String(lazy.pf), builtIn: false, written: String(lazy.w) };
@@ -155,14 +159,13 @@ export function resolveDocs(item: CompletionItem, schemaOf: (version: string) =>
     profile,
     itemName: (itemPath) => names[formatPath([...itemPath])],
   };
-  return { ...item, documentation: { kind: MarkupKind.Markdown, value: fieldMarkdown(fc, lazy.p, chain, { full: false }) } };
+  return { ...item, documentation: { kind: MarkupKind.Markdown, value: fieldMarkdown(fc, path, chain, { full: false }) } };
 }
 
 /** `k8s:` + a new line one level deeper; `gateways:` + a new line with `- `; `hub: `. */
-function keyText(name: string, shape: 'object' | 'array' | 'scalar', ctx: CursorContext, place: KeyPlacement): string {
+function keyText(name: string, shape: 'object' | 'array' | 'scalar', ctx: CursorContext, place: KeyPlacement, deeper: string): string {
   if (place.bare) return name;
   if (ctx.flow) return `${name}: `;
-  const deeper = ' '.repeat(place.column + ctx.indentUnit);
   if (shape === 'object') return `${name}:\n${deeper}`;
   if (shape === 'array') return `${name}:\n${deeper}- `;
   return `${name}: `;
