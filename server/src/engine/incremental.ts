@@ -13,6 +13,7 @@
 import YAML, { Alias, isAlias, isMap, isPair, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import { LineIndex } from './lineIndex.ts';
 import type { Limits } from './limits.ts';
+import { recordMove } from './nodeOrigins.ts';
 import { isMergeKey } from './nodePath.ts';
 import { duplicateKeys, identify, mapDuplicates, parseFile, PARSE_OPTIONS, type ParsedFile, type SyntaxProblem, type YamlDoc } from './parse.ts';
 
@@ -437,7 +438,10 @@ function shifted<T>(node: T, delta: number): T {
   const copy = copyNode(node as unknown as Node);
   const r = (node as unknown as Node).range;
   if (r) copy.range = [r[0] + delta, r[1] + delta, r[2] + delta];
-  if (isMap(copy) || isSeq(copy)) copy.items = (copy.items as unknown[]).map((it) => shifted(it, delta)) as never;
+  if (isMap(copy) || isSeq(copy)) {
+    copy.items = (copy.items as unknown[]).map((it) => shifted(it, delta)) as never;
+    recordMove(copy, node as unknown as Node, delta);
+  }
   return copy as unknown as T;
 }
 

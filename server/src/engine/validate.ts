@@ -12,6 +12,7 @@ import { runRules } from './rules/index.ts';
 import { isMergeKey, mergeSources } from './nodePath.ts';
 import type { IstioSchema, SchemaNode } from './schemaStore.ts';
 import { closest } from './suggest.ts';
+import { recall, remember, type Finding, type MemoKey } from './validationMemo.ts';
 import { deref, formatPath, setPath, isAlias, isMap, isScalar, isSeq, jsonType, keyName, nodeSpan, scalarText, type Step } from './yamlNodes.ts';
 
 const API_VERSION = 'install.istio.io/v1alpha1';
@@ -22,7 +23,11 @@ interface Ctx {
   lines: LineIndex;
   limits: Limits;
   out: Diagnostic[];
+  /** The offsets of each diagnostic in `out` reported by the walk (for validationMemo). */
+  spans: Array<readonly [number, number]>;
   aliases: number;
+  /** Aliases and merge keys met so far: a subtree that met one reads outside itself and is not memoized. */
+  indirections: number;
   stopped: boolean;
   profile: string;
   visited: number;
@@ -30,7 +35,7 @@ interface Ctx {
 }
 
 export function validateDocument(ydoc: YamlDoc, schema: IstioSchema, lines: LineIndex, limits: Limits, cancelled: () => boolean = () => false): Diagnostic[] {
-  const ctx: Ctx = { schema, ydoc, lines, limits, out: [], aliases: 0, stopped: false, visited: 0, cancelled, profile: documentProfile(schema, ydoc).name };
+  const ctx: Ctx = { schema, ydoc, lines, limits, out: [], spans: [], aliases: 0, indirections: 0, stopped: false, visited: 0, cancelled, profile: documentProfile(schema, ydoc).name };
   const root = ydoc.doc.contents;
   if (!root) return ctx.out;
   checkApiVersion(ctx);
@@ -45,6 +50,7 @@ function report(ctx: Ctx, span: [number, number], severity: 'error' | 'warning' 
   const d = makeDiagnostic(ctx.lines.range(span[0], span[1]), severity, code, message, formatPath(path), tags ? { tags } : undefined);
   if (fix) (d.data as DiagnosticData).fix = fix;
   ctx.out.push(d);
+  ctx.spans.push(span);
 }
 
 function checkApiVersion(ctx: Ctx) {
@@ -67,6 +73,7 @@ function visit(ctx: Ctx, raw: unknown, schema: SchemaNode, path: Step[], depth: 
   }
   let node = raw;
   if (isAlias(raw)) {
+    ctx.indirections++;
     if (++ctx.aliases > ctx.limits.maxAliasExpansions) {
       report(ctx, nodeSpan(raw, [0, 0]), 'warning', 'alias-limit', `More than ${ctx.limits.maxAliasExpansions} alias expansions: the rest of this document is not checked.`, path);
       ctx.stopped = true;
@@ -87,20 +94,46 @@ function visit(ctx: Ctx, raw: unknown, schema: SchemaNode, path: Step[], depth: 
     report(ctx, span, 'error', special ?? 'type', special ? durationMessage(scalarText(node)) : typeMessage(schema, types, node, path), path, undefined, unquoteFix(node, types));
     return;
   }
-  if (actual === 'object') return visitMap(ctx, node as any, schema, path, depth);
-  if (actual === 'array') {
-    const items = schema.items ? ctx.schema.resolve(schema.items) : undefined;
-    if (!items) return;
-    (node as any).items.forEach((item: unknown, i: number) => visit(ctx, item, items, [...path, i], depth + 1));
+  if (actual === 'object' || actual === 'array') return visitCollection(ctx, node as Node, schema, path, depth);
+  checkScalar(ctx, node, schema, path, span);
+}
+
+/**
+ * How deep maps and lists keep what they reported (validationMemo.ts). Deeper ones are small: walking
+ * them again costs less than remembering them all.
+ */
+const MEMO_DEPTH = 6;
+
+/** A map or list: what it reported last time when nothing it depends on changed, else a walk. */
+function visitCollection(ctx: Ctx, node: Node, schema: SchemaNode, path: Step[], depth: number): void {
+  if (depth > MEMO_DEPTH) return walkCollection(ctx, node, schema, path, depth);
+  const key: MemoKey = { istio: ctx.schema, schema, path, profile: ctx.profile, depth, limits: ctx.limits };
+  const known = recall(node, key, ctx.lines);
+  if (known && ctx.out.length + known.length < ctx.limits.maxDiagnostics) {
+    for (const f of known) { ctx.out.push(f.diagnostic); ctx.spans.push(f.span); }
     return;
   }
-  checkScalar(ctx, node, schema, path, span);
+  const from = ctx.out.length;
+  const indirections = ctx.indirections;
+  walkCollection(ctx, node, schema, path, depth);
+  if (ctx.stopped || ctx.indirections !== indirections) return;
+  const findings: Finding[] = [];
+  for (let i = from; i < ctx.out.length; i++) findings.push({ diagnostic: ctx.out[i], span: ctx.spans[i] });
+  remember(node, key, findings);
+}
+
+function walkCollection(ctx: Ctx, node: Node, schema: SchemaNode, path: Step[], depth: number): void {
+  if (isMap(node)) return visitMap(ctx, node as unknown as { items: Pair[] }, schema, path, depth);
+  const items = schema.items ? ctx.schema.resolve(schema.items) : undefined;
+  if (items) (node as unknown as { items: unknown[] }).items.forEach((item, i) => visit(ctx, item, items, [...path, i], depth + 1));
 }
 
 /** A map's own pairs, then the pairs `<<: *anchor` merges in that the map does not override. */
 function effectivePairs(ctx: Ctx, map: { items: Pair[] }, depth = 0): Pair[] {
   const own = map.items.filter((p) => !isMergeKey(p));
-  if (own.length === map.items.length || depth > 5) return own;
+  if (own.length === map.items.length) return own;
+  ctx.indirections++;
+  if (depth > 5) return own;
   const keys = new Set(own.map((p) => keyName(p)));
   const merged: Pair[] = [];
   for (const source of mergeSources(ctx.ydoc.doc, map.items)) {
