@@ -30,10 +30,11 @@ test('deep nesting is bounded', () => {
 test('cancellation stops validation early', () => {
   const engine = new Engine();
   const gateways = Array.from({ length: 500 }, (_, i) => `    - name: gw-${i}\n      bogus${i}: 1`).join('\n');
-  const file = engine.parse(`# istio-version: 1.20\napiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  components:\n    ingressGateways:\n${gateways}\n`);
-  const all = engine.validate(file).length;
+  const text = `# istio-version: 1.20\napiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  components:\n    ingressGateways:\n${gateways}\n`;
+  const all = engine.validate(engine.parse(text)).length;
   let calls = 0;
-  const some = engine.validate(file, {}, () => ++calls > 3).length;
+  // A fresh parse: the first one's findings are remembered, and a remembered answer costs nothing to give.
+  const some = engine.validate(engine.parse(text), {}, () => ++calls > 3).length;
   assert.ok(all >= 500);
   assert.ok(some < all, `cancelled run reported ${some} of ${all}`);
 });
