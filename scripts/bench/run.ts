@@ -22,7 +22,7 @@ import { printReport, type Results, type ServerRun, type SizeResult } from './re
  * iteration runs ours, yaml-language-server and the bare parse in turn (see measureInterleaved).
  */
 const PLANS: Record<Fixture['name'], { diagnostics: Plan; completion: Plan; engine: Plan }> = {
-  small: { diagnostics: { warmup: 20, iterations: 100, budgetMs: 15_000 }, completion: { warmup: 20, iterations: 100, budgetMs: 10_000 }, engine: { warmup: 50, iterations: 300, budgetMs: 3_000 } },
+  small: { diagnostics: { warmup: 30, iterations: 300, budgetMs: 20_000 }, completion: { warmup: 30, iterations: 300, budgetMs: 15_000 }, engine: { warmup: 50, iterations: 300, budgetMs: 3_000 } },
   medium: { diagnostics: { warmup: 10, iterations: 60, budgetMs: 20_000 }, completion: { warmup: 10, iterations: 60, budgetMs: 10_000 }, engine: { warmup: 20, iterations: 100, budgetMs: 3_000 } },
   large: { diagnostics: { warmup: 5, iterations: 30, budgetMs: 40_000, minimum: 10 }, completion: { warmup: 5, iterations: 60, budgetMs: 15_000, minimum: 10 }, engine: { warmup: 5, iterations: 30, budgetMs: 5_000 } },
 };

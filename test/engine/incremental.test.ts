@@ -10,7 +10,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import { fixtures } from '../../scripts/bench/fixtures.ts';
 import { Random } from '../../scripts/fuzz/random.ts';
 import { Engine } from '../../server/src/engine/engine.ts';
-import { reparse, tryReparse, type TextEdit } from '../../server/src/engine/incremental.ts';
+import { itemParseCount, reparse, tryReparse, type TextEdit } from '../../server/src/engine/incremental.ts';
 import type { ParsedFile } from '../../server/src/engine/parse.ts';
 
 const engine = new Engine();
@@ -224,6 +224,52 @@ describe('incremental re-parse', () => {
     // parse; a chain stays broken once broken. These floors only prove the fast path is exercised.
     assert.ok(singles.fast >= 400, `only ${singles.fast} of ${singles.edits} single edits were incremental`);
     assert.ok(chains.fast >= 30, `only ${chains.fast} of ${chains.edits} chained edits were incremental`);
+  });
+
+  test('typing inside string values, which takes no parser, gives what a full parse gives', (t) => {
+    const typed = ['a', 'Z', '_', '/', '.', '-', '1', ' ', '"', "'", '\\', ':', '#', ' #', 'y', 'es', 'ü', '\t', '\n', ''];
+    let edits = 0;
+    let parserFree = 0;
+    for (const source of SOURCES.filter((x) => !x.name.includes('large'))) {
+      const base = engine.parse(source.text);
+      const baseDump = JSON.stringify(dump(base));
+      const baseAnswers = JSON.stringify(answers(base, [0]));
+      const r = new Random(77);
+      // Every one-line string value: text typed at its start, middle and end, and a character deleted.
+      for (const m of source.text.matchAll(/: (("[^"\n\\]*")|('[^'\n]*')|([A-Za-z_/][A-Za-z0-9_./-]*))[ \t]*(#.*)?$/gm)) {
+        const start = m.index! + 2;
+        const end = start + m[1].length;
+        for (const at of [start, start + 1, Math.floor((start + end) / 2), end - 1, end]) {
+          for (const text of [r.pick(typed), r.pick(typed)]) {
+            const edit = normalize({ start: at, end: at + (text === '' ? 1 : 0), text }, source.text);
+            const next = apply(source.text, edit);
+            const parses = itemParseCount();
+            if (typeof tryReparse(base, next, engine.limits) !== 'string' && itemParseCount() === parses) parserFree++;
+            check(`${source.name} typed`, base, baseDump, baseAnswers, edit, r, { edits: 0, fast: 0 });
+            edits++;
+          }
+        }
+      }
+    }
+    assert.ok(edits > 500, `${edits} edits`);
+    assert.ok(parserFree > edits / 4, `only ${parserFree} of ${edits} typed values took the parser-free path`);
+    t.diagnostic(`${parserFree} of ${edits} typed values took the parser-free path`);
+  });
+
+  test('a string value typed into a boolean, a null or a number is read as one', () => {
+    const r = new Random(3);
+    const cases: Array<[string, string]> = [
+      ['ye', 's'], ['Ye', 'S'], ['n', 'o'], ['of', 'f'], ['O', 'N'], ['tru', 'e'], ['nul', 'l'], ['NUL', 'L'], ['x', ''], ['a', '1'], ['.in', 'f'],
+    ];
+    for (const [value, typed] of cases) {
+      for (const quote of ['', '"', "'"]) {
+        const text = `apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  hub: ${quote}${value}${quote}\n  tag: b\n`;
+        const base = engine.parse(text);
+        const at = text.indexOf(`${quote}${value}${quote}`) + quote.length + value.length;
+        const edit = typed === '' ? { start: at - 1, end: at, text: '' } : { start: at, end: at, text: typed };
+        check(`"${value}" + "${typed}" (${quote || 'plain'})`, base, JSON.stringify(dump(base)), JSON.stringify(answers(base, [0])), edit, r, { edits: 0, fast: 0 });
+      }
+    }
   });
 
   test('the large file: a value edited in place re-parses a few lines, not the file', () => {

@@ -73,16 +73,9 @@ export function tryReparse(previous: ParsedFile, newText: string, limits: Limits
   if (newE < newText.length && newText.charCodeAt(newE - 1) !== 10) return 'the slice no longer ends a line';
   if (commentBefore(oldText, S)) return 'a comment line before the item';
 
-  // Parse the item's lines as a document of their own; its offsets are relative to S.
-  const parsed = YAML.parseAllDocuments(newText.slice(S, newE), PARSE_OPTIONS);
-  if (!Array.isArray(parsed) || parsed.length !== 1) return 'the slice is not one document';
-  const sliceDoc = parsed[0];
-  if (sliceDoc.errors.length || sliceDoc.warnings.length) return 'the slice has syntax problems';
-  const fresh = sliceDoc.contents;
-  if (!isBlockCollection(fresh) || fresh.constructor !== container.constructor) return 'the slice is not the same kind of collection';
-  if (!fresh.range || fresh.range[0] !== N || !fresh.items.length) return 'the slice does not start at the item';
-  if (!adoptFresh(fresh, S, doc.schema)) return 'the slice has anchors, aliases, tags, flow collections, block scalars or odd keys';
-  const items = fresh.items as Item[];
+  // A value typed inside a one-line scalar needs no parser; else parse the item's lines alone.
+  const items = scalarEdit(container.items[index] as Item, region, newText) ?? parseItem(newText, S, newE, N, container, doc.schema);
+  if (typeof items === 'string') return items;
 
   // Blank lines before the item set spaceBefore on its first node; they were not in the slice.
   const oldLead = leadNode(container, container.items[index] as Item);
@@ -149,6 +142,69 @@ export function tryReparse(previous: ParsedFile, newText: string, limits: Limits
   }
   const lines = LineIndex.edited(previous.lines, newText, region.start, region.oldEnd, region.newEnd);
   return { text: newText, lines, documents };
+}
+
+/** How many times an item's lines were parsed (tests read it to see the parser-free path taken). */
+let itemParses = 0;
+export const itemParseCount = (): number => itemParses;
+
+/** The item's lines parsed as a document of their own, as items of the item's collection. */
+function parseItem(newText: string, S: number, newE: number, N: number, container: Collection, schema: unknown): Item[] | string {
+  itemParses++;
+  const parsed = YAML.parseAllDocuments(newText.slice(S, newE), PARSE_OPTIONS);
+  if (!Array.isArray(parsed) || parsed.length !== 1) return 'the slice is not one document';
+  const sliceDoc = parsed[0];
+  if (sliceDoc.errors.length || sliceDoc.warnings.length) return 'the slice has syntax problems';
+  const fresh = sliceDoc.contents;
+  if (!isBlockCollection(fresh) || fresh.constructor !== container.constructor) return 'the slice is not the same kind of collection';
+  if (!fresh.range || fresh.range[0] !== N || !fresh.items.length) return 'the slice does not start at the item';
+  // Its offsets are relative to S.
+  if (!adoptFresh(fresh, S, schema)) return 'the slice has anchors, aliases, tags, flow collections, block scalars or odd keys';
+  return fresh.items as Item[];
+}
+
+/** Plain words YAML 1.1 reads as booleans or null (any case: a few strings take the parser, never the reverse). */
+const NOT_STRINGS = new Set(['y', 'yes', 'true', 'on', 'n', 'no', 'false', 'off', 'null']);
+/** A plain scalar that can only be a string: starts with a letter, `_` or `/`, no indicator inside. */
+const PLAIN_STRING = /^[A-Za-z_/][A-Za-z0-9_./-]*$/;
+/** The inside of a one-line quoted scalar whose value is its text as written. */
+const QUOTED_TEXT = { QUOTE_DOUBLE: /^[^"\\\x00-\x1f\x7f\x85\u2028\u2029]*$/, QUOTE_SINGLE: /^[^'\x00-\x1f\x7f\x85\u2028\u2029]*$/ } as const;
+
+/**
+ * The item with its string value rewritten, when the edit stays inside a one-line quoted or plain
+ * string value and the result is a string written the same way: what the parser would give,
+ * without running it (the common case of typing a value). Undefined otherwise.
+ */
+function scalarEdit(item: Item, region: Region, newText: string): Item[] | undefined {
+  if (!isPair(item) || !isScalar(item.value) || typeof item.value.value !== 'string' || item.value.tag) return undefined;
+  const old = item.value;
+  const r = old.range;
+  if (!r || region.newEnd < region.start) return undefined;
+  const delta = region.newEnd - region.oldEnd;
+  let start: number;
+  let end: number;
+  let valid: (text: string) => boolean;
+  if (old.type === 'QUOTE_DOUBLE' || old.type === 'QUOTE_SINGLE') {
+    // Inside the quotes: after the opening one, before the closing one.
+    if (region.start < r[0] + 1 || region.oldEnd > r[1] - 1) return undefined;
+    start = r[0] + 1;
+    end = r[1] - 1 + delta;
+    const re = QUOTED_TEXT[old.type];
+    valid = (text) => re.test(text);
+  } else if (old.type === 'PLAIN') {
+    if (region.start < r[0] || region.oldEnd > r[1]) return undefined;
+    start = r[0];
+    end = r[1] + delta;
+    valid = (text) => PLAIN_STRING.test(text) && !NOT_STRINGS.has(text.toLowerCase());
+  } else return undefined;
+  if (end < start) return undefined;
+  const text = newText.slice(start, end);
+  if (!valid(text)) return undefined;
+  const value = copyNode(old);
+  value.value = text;
+  value.source = text;
+  value.range = [r[0], r[1] + delta, r[2] + delta];
+  return [copyPair(item, item.key, value)];
 }
 
 const moveProblem = (p: SyntaxProblem, delta: number): SyntaxProblem => ({ ...p, start: p.start + delta, end: p.end + delta });
