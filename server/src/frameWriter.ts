@@ -14,16 +14,16 @@ export class FrameWriter extends AbstractMessageWriter implements MessageWriter 
   }
 
   write(msg: Message): Promise<void> {
-    let frame: Buffer;
+    let frame: string;
     try {
-      const body = Buffer.from(JSON.stringify(msg), 'utf8');
-      frame = Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+      const body = JSON.stringify(msg);
+      frame = `Content-Length: ${Buffer.byteLength(body, 'utf8')}\r\n\r\n${body}`;
     } catch (e) {
       this.fireError(e, msg, ++this.errors);
       return Promise.reject(e);
     }
     return new Promise((resolve, reject) => {
-      this.out.write(frame, (e?: Error | null) => {
+      this.out.write(frame, 'utf8', (e?: Error | null) => {
         if (!e) return resolve();
         this.fireError(e, msg, ++this.errors);
         reject(e);

@@ -1,7 +1,7 @@
 // Starting and stopping the built server: the capabilities it announces, a clean shutdown/exit,
 // node IPC (how the VS Code extension starts it), and its command line.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { docUri, LspClient, serverPath } from '../support/lspClient.ts';
 
@@ -55,6 +55,19 @@ describe('server lifecycle', () => {
     } finally {
       await client.dispose();
     }
+  });
+
+  it('over stdio, the server ends when the editor closes its stdin (the editor crashed), with code 1', async () => {
+    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+    child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    const answer = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString('utf8'))));
+    assert.match(answer, /^Content-Length: \d+\r\n\r\n\{.*"capabilities"/s, 'a whole framed answer in one read');
+    child.stdin.end();
+    const timer = setTimeout(() => child.kill(), 10_000);
+    assert.equal(await exited, 1);
+    clearTimeout(timer);
   });
 
   it('without a transport flag it prints usage and exits 2; --help prints usage and exits 0', () => {

@@ -97,38 +97,52 @@ function canonical(schema: IstioSchema, node: SchemaNode, present: Set<string>):
   return out;
 }
 
-function keyItems(fc: FieldContext, ctx: CursorContext, path: Step[], chain: SchemaNode[], present: Set<string>, range: Range, place: KeyPlacement): CompletionItem[] {
-  const { schema } = fc;
-  const node = chain[chain.length - 1];
-  let entries = schema.keys(node);
-  if (!entries.length && node.additionalProperties && typeof node.additionalProperties === 'object') {
+/** A key an object accepts, with what every completion item for it needs (kept per schema node). */
+interface KeyEntry { name: string; shape: 'object' | 'array' | 'scalar'; sortText: string; hidden: boolean; deprecated: boolean; child: SchemaNode }
+
+const keyEntryCache = new WeakMap<SchemaNode, readonly KeyEntry[]>();
+
+function keyEntries(schema: IstioSchema, node: SchemaNode): readonly KeyEntry[] {
+  let entries = keyEntryCache.get(node);
+  if (entries) return entries;
+  let keys = schema.keys(node);
+  const named = !keys.length && node.additionalProperties && typeof node.additionalProperties === 'object';
+  if (named) {
     // A map keyed by name (addonComponents): the names the profiles use.
-    const value = schema.resolve(node.additionalProperties);
-    entries = profileKeys(node).map((k) => [k, value]);
+    const value = schema.resolve(node.additionalProperties as SchemaNode);
+    keys = profileKeys(node).map((k) => [k, value] as const);
   }
-  const items: CompletionItem[] = [];
-  const data = fc.lazy ? { iopDoc: lazyDoc(fc, path) } : undefined;
-  const deeper = ' '.repeat(place.column + ctx.indentUnit);
-  entries.forEach(([name, child], index) => {
-    if (present.has(name)) return;
+  entries = keys.map(([name, child], index) => {
     const deprecated = !!child.deprecated;
     const hidden = !!child['x-istio-hidden'];
     const group = deprecated ? GROUP.deprecated : hidden ? GROUP.hidden : GROUP.normal;
+    return { name, child, shape: shapeOf(child), sortText: `${group}${String(index).padStart(4, '0')}`, hidden, deprecated };
+  });
+  keyEntryCache.set(node, entries);
+  return entries;
+}
+
+function keyItems(fc: FieldContext, ctx: CursorContext, path: Step[], chain: SchemaNode[], present: Set<string>, range: Range, place: KeyPlacement): CompletionItem[] {
+  const items: CompletionItem[] = [];
+  const data = fc.lazy ? { iopDoc: lazyDoc(fc, path) } : undefined;
+  const deeper = ' '.repeat(place.column + ctx.indentUnit);
+  for (const entry of keyEntries(fc.schema, chain[chain.length - 1])) {
+    if (present.has(entry.name)) continue;
     const item: CompletionItem = {
-      label: name,
+      label: entry.name,
       kind: CompletionItemKind.Property,
-      sortText: `${group}${String(index).padStart(4, '0')}`,
+      sortText: entry.sortText,
       // Plain text (the default format), inserted as is: the text already carries its indentation.
-      textEdit: { range, newText: place.lead + keyText(name, shapeOf(child), ctx, place, deeper) },
+      textEdit: { range, newText: place.lead + keyText(entry.name, entry.shape, ctx, place, deeper) },
       insertTextMode: InsertTextMode.asIs,
     };
-    if (hidden) item.detail = 'hidden field';
-    if (deprecated) item.tags = [CompletionItemTag.Deprecated];
+    if (entry.hidden) item.detail = 'hidden field';
+    if (entry.deprecated) item.tags = [CompletionItemTag.Deprecated];
     // Docs now, or (for a language client) when the item is shown: most items never are.
     if (data) item.data = data;
-    else item.documentation = { kind: MarkupKind.Markdown, value: fieldMarkdown(fc, [...path, name], [...chain, child], { full: false }) };
+    else item.documentation = { kind: MarkupKind.Markdown, value: fieldMarkdown(fc, [...path, entry.name], [...chain, entry.child], { full: false }) };
     items.push(item);
-  });
+  }
   return items;
 }
 
