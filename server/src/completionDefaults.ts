@@ -28,20 +28,20 @@ export function withItemDefaults(list: CompletionList, supported: ReadonlySet<It
   const data = supported.has('data') ? shared(items, (i) => i.data) : undefined;
   if (data !== undefined) defaults.data = data;
   if (!Object.keys(defaults).length) return list;
-  // Items are rebuilt without the moved fields (deleting them would slow every later use of the object).
-  const moved = new Set<string>();
-  if (range) moved.add('textEdit');
-  if (mode !== undefined) moved.add('insertTextMode');
-  if (format !== undefined) moved.add('insertTextFormat');
-  if (data !== undefined) moved.add('data');
   return {
     isIncomplete: list.isIncomplete,
     itemDefaults: defaults,
-    items: items.map((item) => {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(item)) if (!moved.has(k)) out[k] = v;
-      if (range && item.textEdit) out.textEditText = item.textEdit.newText;
-      return out as unknown as CompletionItem;
+    // Rebuilt without the moved fields (deleting them would slow every later use of the object).
+    items: items.map(({ textEdit, insertTextMode, insertTextFormat, data: itemData, ...rest }) => {
+      const out: CompletionItem = rest;
+      if (textEdit) {
+        if (range) out.textEditText = textEdit.newText;
+        else out.textEdit = textEdit;
+      }
+      if (mode === undefined && insertTextMode !== undefined) out.insertTextMode = insertTextMode;
+      if (format === undefined && insertTextFormat !== undefined) out.insertTextFormat = insertTextFormat;
+      if (data === undefined && itemData !== undefined) out.data = itemData;
+      return out;
     }),
   };
 }

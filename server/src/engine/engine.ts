@@ -66,8 +66,15 @@ export class Engine {
   }
 
   versionOf(file: ParsedFile, doc: YamlDoc, settings: EngineSettings = {}): VersionChoice {
-    return chooseVersion(doc, file.text, settings, this.store.minors);
+    // Every feature asks, often several times per edit; a parsed document never changes.
+    const known = this.choices.get(doc);
+    if (known && known.setting === settings.setting && known.istioctl === settings.istioctlVersion) return known.choice;
+    const choice = chooseVersion(doc, file.text, settings, this.store.minors);
+    this.choices.set(doc, { setting: settings.setting, istioctl: settings.istioctlVersion, choice });
+    return choice;
   }
+
+  private readonly choices = new WeakMap<YamlDoc, { setting?: string; istioctl?: string; choice: VersionChoice }>();
 
   schemaFor(file: ParsedFile, doc: YamlDoc, settings: EngineSettings = {}): { choice: VersionChoice; schema: IstioSchema } {
     const choice = this.versionOf(file, doc, settings);
