@@ -49,11 +49,16 @@ export async function measure(plan: Plan, once: (i: number) => Promise<number> |
 
 /**
  * Like measure, for several things at once: iteration i runs every step once, in turn, so a
- * machine that gets busier or quieter during the run affects all of them alike.
+ * machine that gets busier or quieter during the run affects all of them alike. The order rotates
+ * from one iteration to the next, so no step always runs right after the same other one (and
+ * inherits, say, the garbage collection its answer causes in this process).
  */
 export async function measureInterleaved(plan: Plan, steps: Array<(i: number) => Promise<number> | number>): Promise<Sample[]> {
   let i = 0;
-  for (; i < plan.warmup; i++) for (const step of steps) await step(i);
+  const inOrder = async (i: number, run: (k: number) => Promise<void>) => {
+    for (let j = 0; j < steps.length; j++) await run((i + j) % steps.length);
+  };
+  for (; i < plan.warmup; i++) await inOrder(i, async (k) => { await steps[k](i); });
   const ms: number[][] = steps.map(() => []);
   const minimum = plan.minimum ?? 5;
   const start = performance.now();
@@ -63,7 +68,7 @@ export async function measureInterleaved(plan: Plan, steps: Array<(i: number) =>
       cut = true;
       break;
     }
-    for (const [k, step] of steps.entries()) ms[k].push(await step(i));
+    await inOrder(i, async (k) => { ms[k].push(await steps[k](i)); });
     i++;
   }
   return ms.map((m) => summarize(m, cut));
