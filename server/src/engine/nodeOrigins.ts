@@ -1,16 +1,16 @@
-// Where a node of an incrementally parsed file came from: a node after the edit is a copy of the
-// previous parse's node, moved by the edit's length. Validation reads this to reuse what it found
-// in the original (engine/validationMemo.ts) instead of walking the same text again.
+// The incremental parse copies the nodes after an edit, moved by the edit's length. Whoever keeps
+// facts per node (validationMemo.ts) listens, to carry them over to the copy: the copy's facts are
+// the original's, moved by `delta`. Nothing here holds on to the original node.
 import type { Node } from 'yaml';
 
-export interface Origin { node: Node; delta: number }
+export type MoveListener = (copy: Node, original: Node, delta: number) => void;
 
-const origins = new WeakMap<Node, Origin>();
+const listeners: MoveListener[] = [];
 
-export function recordMove(copy: Node, original: Node, delta: number): void {
-  origins.set(copy, { node: original, delta });
+export function onMove(listener: MoveListener): void {
+  listeners.push(listener);
 }
 
-export function originOf(node: Node): Origin | undefined {
-  return origins.get(node);
+export function recordMove(copy: Node, original: Node, delta: number): void {
+  for (const listener of listeners) listener(copy, original, delta);
 }

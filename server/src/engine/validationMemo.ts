@@ -1,5 +1,5 @@
 // What validating a map or a list found, kept per YAML node. The incremental parse keeps the nodes
-// an edit did not touch (and moves those after it, see nodeOrigins.ts), so the next validation
+// an edit did not touch (and copies those after it, see nodeOrigins.ts), so the next validation
 // takes their findings from here instead of walking them again: an edit costs the edited item and
 // its ancestors, not the file.
 //
@@ -11,7 +11,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Node } from 'yaml';
 import type { Limits } from './limits.ts';
 import type { LineIndex } from './lineIndex.ts';
-import { originOf } from './nodeOrigins.ts';
+import { onMove } from './nodeOrigins.ts';
 import type { IstioSchema, SchemaNode } from './schemaStore.ts';
 import type { Step } from './yamlNodes.ts';
 
@@ -27,14 +27,20 @@ export interface MemoKey {
 /** A diagnostic with the offsets it was reported at (to place it again when its node moved). */
 export interface Finding { diagnostic: Diagnostic; span: readonly [number, number] }
 
-interface Entry { key: MemoKey; findings: readonly Finding[] }
+/** `delta`: how far the node moved since the findings were made (a copy after an edit). */
+interface Entry { key: MemoKey; findings: readonly Finding[]; delta: number }
 
 const entries = new WeakMap<Node, Entry>();
-/** How many copies back an origin is followed (each edit adds one). */
-const MAX_HOPS = 4;
+const NONE: readonly Finding[] = Object.freeze([]);
+
+// A copy made by the incremental parse takes its original's entry, moved with it.
+onMove((copy, original, delta) => {
+  const entry = entries.get(original);
+  if (entry) entries.set(copy, { key: entry.key, findings: entry.findings, delta: entry.delta + delta });
+});
 
 export function remember(node: Node, key: MemoKey, findings: readonly Finding[]): void {
-  entries.set(node, { key, findings });
+  entries.set(node, { key, findings: findings.length ? findings : NONE, delta: 0 });
 }
 
 /**
@@ -42,21 +48,12 @@ export function remember(node: Node, key: MemoKey, findings: readonly Finding[])
  * under the same key, placed on the current text; undefined when it must be walked.
  */
 export function recall(node: Node, key: MemoKey, lines: LineIndex): readonly Finding[] | undefined {
-  let at = node;
-  let delta = 0;
-  for (let hop = 0; hop <= MAX_HOPS; hop++) {
-    const entry = entries.get(at);
-    if (entry && sameKey(entry.key, key)) {
-      const findings = entry.findings.length ? entry.findings.map((f) => placed(f, delta, lines)) : entry.findings;
-      if (at !== node) remember(node, key, findings);
-      return findings;
-    }
-    const origin = originOf(at);
-    if (!origin) return undefined;
-    delta += origin.delta;
-    at = origin.node;
-  }
-  return undefined;
+  const entry = entries.get(node);
+  if (!entry || !sameKey(entry.key, key)) return undefined;
+  if (!entry.findings.length) return entry.findings;
+  const findings = entry.findings.map((f) => placed(f, entry.delta, lines));
+  if (entry.delta !== 0) entries.set(node, { key: entry.key, findings, delta: 0 });
+  return findings;
 }
 
 /** The finding at its offsets moved by `delta`, with the range the current lines give them. */
