@@ -20,7 +20,7 @@ export interface BenchServer {
  * What VS Code announces for these features (vscode-languageclient 11, the client our extension
  * ships); the same for both servers, so each may use what the editor really supports.
  */
-export const CAPABILITIES = {
+const CAPABILITIES = {
   workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
   textDocument: {
     synchronization: { dynamicRegistration: false, didSave: true },

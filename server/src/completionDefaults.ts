@@ -3,6 +3,7 @@
 // item, for clients that announce it (VS Code does). The list is a third of the size; the client
 // applies the defaults back to each item, so what the user gets is the same.
 import type { CompletionItem, CompletionList, Range } from 'vscode-languageserver/node';
+import { sameRange } from './engine/lineIndex.ts';
 
 /** The item defaults this server can use (from `completionList.itemDefaults` of the client). */
 export type ItemDefault = 'editRange' | 'insertTextMode' | 'insertTextFormat' | 'data';
@@ -62,8 +63,4 @@ function sharedRange(items: readonly CompletionItem[]): Range | undefined {
     range ??= edit.range;
   }
   return range;
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }

@@ -32,6 +32,21 @@ function edited(engine: Engine, previous: ParsedFile, text: string): ParsedFile 
 
 const fresh = (text: string) => { const e = new Engine(); return e.validate(e.parse(text)); };
 
+/**
+ * The 1.7.8 file validated, its `hub:` line replaced by `hubLines`, re-parsed incrementally and
+ * validated again: that second validation, checked equal to a fresh one.
+ */
+function validatedAfter(hubLines: string) {
+  const engine = new Engine();
+  const text = TEXT('1.7.8');
+  const before = engine.parse(text);
+  engine.validate(before);
+  const after = edited(engine, before, text.replace('  hub: docker.io/istio\n', hubLines));
+  const second = engine.validate(after);
+  assert.deepEqual(second, fresh(after.text));
+  return second;
+}
+
 describe('validation memo', () => {
   test('an edit elsewhere reuses the diagnostics of untouched subtrees, the same objects', () => {
     const engine = new Engine();
@@ -47,26 +62,14 @@ describe('validation memo', () => {
   });
 
   test('an edit that moves a subtree moves its diagnostics with it', () => {
-    const engine = new Engine();
-    const text = TEXT('1.7.8');
-    const before = engine.parse(text);
-    engine.validate(before);
-    const after = edited(engine, before, text.replace('  hub: docker.io/istio\n', '  hub: registry.example.com/mirror/istio\n'));
-    const second = engine.validate(after);
-    assert.deepEqual(second, fresh(after.text));
+    const second = validatedAfter('  hub: registry.example.com/mirror/istio\n');
     const typo = second.find((d) => String(d.message).includes('replicaCountt'))!;
     assert.equal(typo.range.start.line, 8);
     assert.equal(typo.range.start.character, 8);
   });
 
   test('a new line above a subtree moves its diagnostics down a line', () => {
-    const engine = new Engine();
-    const text = TEXT('1.7.8');
-    const before = engine.parse(text);
-    engine.validate(before);
-    const after = edited(engine, before, text.replace('  hub: docker.io/istio\n', '  hub: docker.io/istio\n  profile: default\n'));
-    const second = engine.validate(after);
-    assert.deepEqual(second, fresh(after.text));
+    const second = validatedAfter('  hub: docker.io/istio\n  profile: default\n');
     assert.equal(second.find((d) => String(d.message).includes('replicaCountt'))!.range.start.line, 9);
   });
 

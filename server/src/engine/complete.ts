@@ -110,7 +110,7 @@ function keyEntries(schema: IstioSchema, node: SchemaNode): readonly KeyEntry[] 
   if (named) {
     // A map keyed by name (addonComponents): the names the profiles use.
     const value = schema.resolve(node.additionalProperties as SchemaNode);
-    keys = profileKeys(node).map((k) => [k, value] as const);
+    keys = profileKeys(node).map((k) => [k, value]);
   }
   entries = keys.map(([name, child], index) => {
     const deprecated = !!child.deprecated;

@@ -92,16 +92,9 @@ export class IstioSchema {
   }
 
   /** The canonical keys an object accepts, for completion (aliases and hidden fields left out). */
-  keys(node: SchemaNode): ReadonlyArray<readonly [string, SchemaNode]> {
-    let keys = this.keyCache.get(node);
-    if (!keys) {
-      const props = node.properties as Record<string, SchemaNode> | undefined;
-      keys = props ? Object.entries(props).filter(([, v]) => !v['x-istio-alias-of']).map(([k, v]) => [k, this.resolve(v)] as const) : [];
-      this.keyCache.set(node, keys);
-    }
-    return keys;
+  keys(node: SchemaNode): Array<[string, SchemaNode]> {
+    const props = node.properties as Record<string, SchemaNode> | undefined;
+    if (!props) return [];
+    return Object.entries(props).filter(([, v]) => !v['x-istio-alias-of']).map(([k, v]) => [k, this.resolve(v)]);
   }
-
-  /** keys(), computed once per schema node (completion and did-you-mean ask again and again). */
-  private readonly keyCache = new WeakMap<SchemaNode, ReadonlyArray<readonly [string, SchemaNode]>>();
 }

@@ -10,7 +10,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Node } from 'yaml';
 import type { Limits } from './limits.ts';
-import type { LineIndex } from './lineIndex.ts';
+import { sameRange, type LineIndex } from './lineIndex.ts';
 import { onMove } from './nodeOrigins.ts';
 import type { IstioSchema, SchemaNode } from './schemaStore.ts';
 import type { Step } from './yamlNodes.ts';
@@ -60,9 +60,7 @@ export function recall(node: Node, key: MemoKey, lines: LineIndex): readonly Fin
 function placed(f: Finding, delta: number, lines: LineIndex): Finding {
   const span: [number, number] = [f.span[0] + delta, f.span[1] + delta];
   const range = lines.range(span[0], span[1]);
-  const old = f.diagnostic.range;
-  const same = old.start.line === range.start.line && old.start.character === range.start.character && old.end.line === range.end.line && old.end.character === range.end.character;
-  return { diagnostic: same ? f.diagnostic : { ...f.diagnostic, range }, span };
+  return { diagnostic: sameRange(range, f.diagnostic.range) ? f.diagnostic : { ...f.diagnostic, range }, span };
 }
 
 function sameKey(a: MemoKey, b: MemoKey): boolean {
