@@ -7,7 +7,7 @@ import { buildTrees } from './buildTrees.ts';
 import { dedupe } from './dedupe.ts';
 import { annotateChartDefaults, annotateProfileDefaults, chartDefaults, profileDumps } from './defaults.ts';
 import type { SchemaNode } from './schemaNode.ts';
-import { dataDir, readMinors } from './sources.ts';
+import { dataDir, kubernetesDir, readMinors } from './sources.ts';
 import { annotateDeprecations, annotateVersions } from './versionIndex.ts';
 import { nodeAt } from './walk.ts';
 
@@ -17,7 +17,7 @@ async function main() {
   const outDir = path.resolve(outIdx > 0 ? process.argv[outIdx + 1] : path.join(import.meta.dirname, '../../schemas'));
   const dir = dataDir();
   const minors = readMinors(dir);
-  const trees = await buildTrees(dir, minors);
+  const trees = await buildTrees(dir, kubernetesDir(), minors);
   for (const m of minors) {
     const tree = trees.get(m.version)!;
     annotateProfileDefaults(tree, profileDumps(dir, m));

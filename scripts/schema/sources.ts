@@ -18,6 +18,13 @@ export function dataDir(): string {
   return path.resolve(import.meta.dirname, '../../../shared/istio');
 }
 
+/** The Kubernetes definitions: $KUBERNETES_DATA, else ../shared/kubernetes beside the repository. */
+export function kubernetesDir(): string {
+  const fromEnv = process.env.KUBERNETES_DATA;
+  if (fromEnv) return path.resolve(fromEnv);
+  return path.resolve(import.meta.dirname, '../../../shared/kubernetes');
+}
+
 export function readMinors(dir: string): MinorInfo[] {
   const list = JSON.parse(fs.readFileSync(path.join(dir, 'versions.json'), 'utf8')) as MinorInfo[];
   return list.sort((a, b) => minorNumber(a.version) - minorNumber(b.version));

@@ -7,6 +7,7 @@ import protobuf from 'protobufjs';
 import YAML from 'yaml';
 import { readDoc } from './docs.ts';
 import { typeK8sInValues } from './k8sInValues.ts';
+import type { KubernetesTypes } from './kubernetesTypes.ts';
 import type { SchemaNode } from './schemaNode.ts';
 import { TypeMapper, nullable, scalarSchema, type MapOptions } from './typeMapper.ts';
 
@@ -87,7 +88,14 @@ export function readGoSpec(file: string): GoTree {
   return out;
 }
 
-export function goEraDocument(mapper: TypeMapper, tree: GoTree, oldDocs: protobuf.Root | undefined, minor: number): SchemaNode {
+/**
+ * 1.24+: the Go-defined spec. Its Kubernetes types come from the vendored Kubernetes release's
+ * OpenAPI definitions; `values` is decoded by golang/protobuf jsonpb with unknown fields refused
+ * (`Values.UnmarshalJSON` → `jsonpb.Unmarshaler{}`, operator/pkg/apis/value_types_json.go@1.24.6:81-88,
+ * called from validateValues, validation.go@1.24.6:116-120), while `meshConfig` is read with
+ * `protomarshal.ApplyYAML`, which retries with unknown fields allowed (pkg/util/protomarshal@1.24.6:174-184).
+ */
+export function goEraDocument(mapper: TypeMapper, kube: KubernetesTypes, tree: GoTree, oldDocs: protobuf.Root | undefined, minor: number): SchemaNode {
   const build = (typeName: string, stack: string[]): SchemaNode => {
     const t = typeName.trim();
     const list = /^list<(.+)>$/.exec(t);
@@ -100,12 +108,12 @@ export function goEraDocument(mapper: TypeMapper, tree: GoTree, oldDocs: protobu
     if (t === 'map<string,string>') return { type: nullable('object'), additionalProperties: { type: nullable('string') } };
     if (t === 'istio.mesh.v1alpha1.MeshConfig') return mapper.typeSchema(t, LENIENT_PROTO);
     if (t === 'istio.operator.v1alpha1.Values') {
-      const values = mapper.typeSchema(valuesName(mapper), LENIENT_PROTO);
-      if (minor >= 29) typeK8sInValues(values, mapper);
+      const values = mapper.typeSchema(valuesName(mapper), STRICT_PROTO);
+      if (minor >= 29) typeK8sInValues(values, kube);
       return values;
     }
     const fields = tree[t];
-    if (!fields) return mapper.typeSchema(t, GO);
+    if (!fields) return kube.has(t) ? { ...kube.typeSchema(t), 'x-kubernetes-version': kube.version } : mapper.typeSchema(t, GO);
     if (stack.includes(t)) throw new Error(`recursive spec type ${t}`);
     const protoDocs = protoType(oldDocs, GO_TO_PROTO[t]);
     const properties: Record<string, SchemaNode> = {};

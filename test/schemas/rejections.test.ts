@@ -29,10 +29,13 @@ const BASE = minimalIop({
   values: { global: { istioNamespace: 'istio-system' } },
 });
 
-/** 1.24+: istioctl decodes meshConfig and values leniently (unknown fields dropped); everything else strictly. */
+/**
+ * 1.24+: istioctl decodes meshConfig leniently (protomarshal.ApplyYAML drops unknown fields) and
+ * everything else strictly, values included (validation_test.go@1.24.6:331-337).
+ */
 const lenientFrom = 24;
 const isLenientSection = (version: string, docPath: string) =>
-  minorNum(version) >= lenientFrom && /^spec\.(meshConfig|values)(\.|$)/.test(docPath);
+  minorNum(version) >= lenientFrom && /^spec\.meshConfig(\.|$)/.test(docPath);
 /** The 1.5–1.23 spec (and values/meshConfig in every release) is read with protobuf's JSON rules. */
 const specIsProtoJson = (version: string) => minorNum(version) < lenientFrom;
 
@@ -176,20 +179,14 @@ for (const version of VERSIONS) {
           assert.ok(resolvePath(schema(), 'spec.values.prometheus')?.properties, 'values.prometheus should be declared');
           assertAccepted(version, prometheus, 'values.prometheus');
         });
-      } else if (n <= 23) {
-        test('values.prometheus is rejected (removed in 1.8)', () => {
-          assertRejected(version, prometheus, '/spec/values', 'additionalProperties',
-            (e) => assert.equal(e.params.additionalProperty, 'prometheus'));
-          assert.equal(schema().properties.spec.properties.values['x-istio-other-versions']?.prometheus, '1.5-1.7');
-        });
       } else {
-        // From 1.24 istioctl drops unknown `values` keys instead of failing, so a stale key passes
-        // validation; the schema still knows it is not a field here.
-        test('values.prometheus is not a field, but passes because 1.24+ ignores unknown values keys', () => {
+        // 1.24+ refuse it too: values are decoded strictly (validation_test.go@1.24.6:331-337).
+        test('values.prometheus is rejected (removed in 1.8)', () => {
           const values = resolvePath(schema(), 'spec.values')!;
           assert.equal(values.properties.prometheus, undefined);
+          assertRejected(version, prometheus, '/spec/values', 'additionalProperties',
+            (e) => assert.equal(e.params.additionalProperty, 'prometheus'));
           assert.equal(values['x-istio-other-versions']?.prometheus, '1.5-1.7');
-          assertAccepted(version, prometheus, 'values.prometheus (ignored)');
         });
       }
 
