@@ -9,7 +9,6 @@ import type { InitializationOptions } from '../../protocol/settings.ts';
 import { supportedItemDefaults } from './completionDefaults.ts';
 import { DiagnosticsPublisher } from './diagnosticsPublisher.ts';
 import { Documents } from './documents.ts';
-import { quickFixes } from './engine/codeActions.ts';
 import { Engine } from './engine/engine.ts';
 import { version } from '../../package.json';
 import { connectionLogger, describeError } from './logger.ts';
@@ -63,7 +62,7 @@ export function serve(connection: Connection): void {
   connection.onHover((p, token) => requests.hover(p, token));
   connection.onDocumentSymbol((p, token) => requests.documentSymbol(p, token));
   connection.onFoldingRanges((p, token) => requests.foldingRange(p, token));
-  connection.onCodeAction((p) => quickFixes(p.textDocument.uri, p.context.diagnostics));
+  connection.onCodeAction((p, token) => requests.codeActions(p, token));
 
   synced.onDidChangeContent((e) => diagnostics.changed(e.document.uri));
   synced.onDidClose((e) => { documents.evict(e.document.uri); settings.forget(e.document.uri); diagnostics.closed(e.document.uri); });

@@ -5,7 +5,7 @@
 import {
   LSPErrorCodes, ResponseError,
   type CancellationToken, type CompletionItem, type CompletionList, type CompletionParams, type DocumentSymbol, type DocumentSymbolParams,
-  type FoldingRange, type FoldingRangeParams, type Hover, type HoverParams, type Position,
+  type CodeAction, type CodeActionParams, type FoldingRange, type FoldingRangeParams, type Hover, type HoverParams, type Position,
 } from 'vscode-languageserver/node';
 import { withItemDefaults, type ItemDefault } from './completionDefaults.ts';
 import type { Documents, OpenDocument } from './documents.ts';
@@ -64,6 +64,15 @@ export class RequestHandlers {
     if (!doc) return [];
     throwIfCancelled(token);
     return this.guard('foldingRange', doc, [], () => this.engine.folding(doc.file));
+  }
+
+  /** Quick fixes for the diagnostics the editor shows; rewrites are worked out on the current text. */
+  async codeActions(params: CodeActionParams, token: CancellationToken): Promise<CodeAction[]> {
+    const doc = this.documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const settings = await this.settings.forDocument(doc.uri);
+    throwIfCancelled(token);
+    return this.guard('codeAction', doc, [], () => this.engine.codeActions(doc.file, doc.uri, params.context.diagnostics, settings));
   }
 
   private guard<T>(feature: string, doc: OpenDocument, empty: T, run: () => T): T {

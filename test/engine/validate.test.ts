@@ -51,6 +51,11 @@ describe('unknown fields', () => {
     });
   }
 
+  test('unknown values key: an error on 1.24+ too (values are decoded strictly, validation_test.go@1.24.6:331-337)', () => {
+    const d = only(check(iop('1.24', '  values:\n    global:\n      proxy:\n        foo: bar\n')), 'unknown-field');
+    assert.equal(d.severity, 1);
+  });
+
   test('unknown meshConfig key: error on 1.20, no-effect warning on 1.24+', () => {
     const body = '  meshConfig:\n    accessLogFle: /dev/stdout\n';
     const strict = only(check(iop('1.20', body)), 'unknown-field');
@@ -302,10 +307,12 @@ describe('anchors and merge keys', () => {
 });
 
 describe('Kubernetes types inside values (1.29+)', () => {
-  test('a typo inside values.pilot.tolerations is an error from 1.29, not before', () => {
+  test('a typo inside values.pilot.tolerations is an error from 1.22 (a k8s Toleration; before, a Struct), not before', () => {
     const body = '  values:\n    pilot:\n      tolerations:\n      - keyy: dedicated\n        operator: Exists\n';
-    assert.deepEqual(check(iop('1.28', body)).filter((d) => d.severity === 1), []);
-    const d = only(check(iop('1.29', body)), 'unknown-field');
-    assert.match(d.message as string, /Unknown field `keyy` in `spec.values.pilot.tolerations\[0\]`; did you mean `key`\?/);
+    assert.deepEqual(check(iop('1.21', body)).filter((d) => d.severity === 1), []);
+    for (const v of ['1.22', '1.28', '1.29']) {
+      const d = only(check(iop(v, body)), 'unknown-field');
+      assert.match(d.message as string, /Unknown field `keyy` in `spec.values.pilot.tolerations\[0\]`; did you mean `key`\?/, v);
+    }
   });
 });

@@ -109,13 +109,19 @@ describe('diagnostics over LSP', () => {
     assert.ok(p.diagnostics.every((d) => d.code === 'yaml-syntax'), JSON.stringify(p.diagnostics));
   });
 
-  it('duplicate keys are errors on the repeated key', async () => {
-    const uri = docUri('duplicate.yaml');
-    const text = 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  profile: default\n  profile: demo\n';
-    client.open(uri, text);
-    const p = await client.diagnostics(uri, { version: 1 });
-    const d = byCode(p.diagnostics, 'duplicate-key');
-    assert.equal(d.range.start.line, 4);
+  it('duplicate keys: an error on the repeated key where istioctl reads strictly (1.14–1.23), else a warning on the dropped one', async () => {
+    const body = 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  profile: default\n  profile: demo\n';
+    const strictUri = docUri('duplicate-strict.yaml');
+    client.open(strictUri, `# istio-version: 1.20\n${body}`);
+    const strict = byCode((await client.diagnostics(strictUri, { version: 1 })).diagnostics, 'duplicate-key');
+    assert.equal(strict.range.start.line, 5);
+    assert.equal(strict.severity, 1);
+    const lenientUri = docUri('duplicate-lenient.yaml');
+    client.open(lenientUri, `# istio-version: 1.24\n${body}`);
+    const lenient = byCode((await client.diagnostics(lenientUri, { version: 1 })).diagnostics, 'duplicate-key-ignored');
+    assert.equal(lenient.range.start.line, 4);
+    assert.equal(lenient.severity, 2);
+    assert.match(lenient.message, /the later `profile` \(line 6\) wins and this value is silently dropped/);
   });
 });
 

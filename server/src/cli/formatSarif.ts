@@ -41,6 +41,13 @@ const RULES: Record<DiagnosticCode, string> = {
   'invalid-inbound-ports': 'A port list that is not "*", "" or comma-separated ports.',
   'replica-count-with-autoscale': 'A replicaCount that the autoscaler overrides.',
   'multiple-operators': 'More than one IstioOperator in a file; istioctl reads one per file.',
+  'k8s-form': 'A Kubernetes setting in the other era\'s form (protobuf up to 1.23, Kubernetes\' own from 1.24).',
+  'k8s-required': 'A field Kubernetes requires, missing from an object istioctl renders as written.',
+  'k8s-enum': 'A value Kubernetes refuses although istioctl accepts it.',
+  'ignored-setting': 'A setting istioctl accepts and then never applies.',
+  'broken-setting': 'A setting istioctl accepts that renders an object Kubernetes refuses, or that no form can express.',
+  'misplaced-field': 'A field written one level away from where istioctl reads it.',
+  'duplicate-key-ignored': 'A key written twice in one map: this release of istioctl silently uses the last value.',
 };
 
 const LEVEL: Record<SeverityName, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note' };

@@ -1,5 +1,6 @@
 // The diagnostics the engine reports: LSP-shaped, with a stable code and the document path.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { Rewrite } from './k8s/forms.ts';
 
 export const SOURCE = 'istio-operator';
 
@@ -11,10 +12,17 @@ export type DiagnosticCode =
   | 'version-not-bundled' | 'too-large' | 'alias-limit' | 'depth-limit' | 'non-string-key'
   // istioctl's checks beyond the schema (rules/)
   | 'invalid-hub' | 'invalid-tag' | 'invalid-revision' | 'invalid-gateway-name' | 'privileged-port'
-  | 'invalid-ip-ranges' | 'invalid-inbound-ports' | 'replica-count-with-autoscale' | 'multiple-operators';
+  | 'invalid-ip-ranges' | 'invalid-inbound-ports' | 'replica-count-with-autoscale' | 'multiple-operators'
+  // Kubernetes settings as each release reads them (k8s/)
+  | 'k8s-form' | 'k8s-required' | 'k8s-enum' | 'ignored-setting' | 'broken-setting' | 'misplaced-field' | 'duplicate-key-ignored';
 
-/** A replacement for the diagnostic's range that fixes it; offered as a quick fix the user applies. */
-export interface QuickFix { title: string; newText: string }
+/**
+ * A fix the user applies: a replacement for the diagnostic's range (`newText`), or a rewrite the
+ * engine works out from the current text when the fix is asked for (so it never goes stale).
+ */
+export type QuickFix =
+  | { title: string; newText: string }
+  | { title: string; rewrite: Rewrite };
 
 export interface DiagnosticData { path: string; fix?: QuickFix }
 

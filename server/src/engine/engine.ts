@@ -5,7 +5,11 @@ import path from 'node:path';
 import YAML from 'yaml';
 import type { IstioctlDefaults } from './fieldDocs.ts';
 import type { CompletionItem, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Position } from 'vscode-languageserver-types';
+import type { CodeAction } from 'vscode-languageserver-types';
+import { quickFixes } from './codeActions.ts';
 import { complete, resolveDocs } from './complete.ts';
+import { resolveRewrite } from './k8s/resolveRewrite.ts';
+import { duplicateKeyDiagnostics } from './rules/duplicateKeys.ts';
 import { reparse } from './incremental.ts';
 import { emptyDocument } from './cursor.ts';
 import { makeDiagnostic } from './diagnostics.ts';
@@ -91,9 +95,17 @@ export class Engine {
     }
     let operators = 0;
     for (const doc of file.documents) {
-      for (const p of doc.problems) out.push(makeDiagnostic(file.lines.range(p.start, p.end), p.severity, p.code as never, p.message, ''));
-      if (!doc.isIstioOperator || cancelled()) continue;
-      const { choice, schema } = this.schemaFor(file, doc, settings);
+      const release = doc.isIstioOperator ? this.schemaFor(file, doc, settings) : undefined;
+      for (const p of doc.problems) {
+        if (p.code === 'duplicate-key' && release) {
+          const minor = Number(release.schema.version.split('.')[1]);
+          out.push(...duplicateKeyDiagnostics(p, doc.doc, minor, release.schema.version, file.lines));
+          continue;
+        }
+        out.push(makeDiagnostic(file.lines.range(p.start, p.end), p.severity, p.code as never, p.message, ''));
+      }
+      if (!release || cancelled()) continue;
+      const { choice, schema } = release;
       if (++operators > 1) out.push(this.secondOperator(file, doc, schema.version));
       if (choice.problem) out.push(makeDiagnostic(file.lines.range(choice.problem.start, choice.problem.end), 'warning', 'version-not-bundled', choice.problem.message, ''));
       out.push(...validateDocument(doc, schema, file.lines, this.limits, cancelled));
@@ -125,6 +137,16 @@ export class Engine {
   /** The docs of a key item that `complete(…, { lazyDocs: true })` left for later. */
   resolveCompletion(item: CompletionItem): CompletionItem {
     return resolveDocs(item, (v) => (this.store.has(v) ? this.store.get(v) : undefined), this.store.minors, this.istioctlDefaults);
+  }
+
+  /** Quick fixes for the given diagnostics of this file, rewrites worked out on its current text. */
+  codeActions(file: ParsedFile, uri: string, diagnostics: Diagnostic[], settings: EngineSettings = {}): CodeAction[] {
+    return quickFixes(uri, diagnostics, (rewrite, d) => {
+      const offset = file.lines.offset(d.range.start);
+      const doc = file.documents.find((x) => offset >= x.start && offset <= x.end);
+      if (!doc || !doc.isIstioOperator) return undefined;
+      return resolveRewrite(file, doc, rewrite, this.schemaFor(file, doc, settings).schema, this.limits);
+    });
   }
 
   /** Markdown about the key or value under the position; over `kind`, the release and why it was chosen. */

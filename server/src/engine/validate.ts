@@ -12,6 +12,8 @@ import { runRules } from './rules/index.ts';
 import { isMergeKey, mergeSources } from './nodePath.ts';
 import type { IstioSchema, SchemaNode } from './schemaStore.ts';
 import { closest } from './suggest.ts';
+import { formHint } from './k8s/forms.ts';
+import { missingRequired, enumOutsideKubernetes } from './k8s/kubernetesChecks.ts';
 import { recall, remember, type Finding, type MemoKey } from './validationMemo.ts';
 import { deref, formatPath, setPath, isAlias, isMap, isScalar, isSeq, jsonType, keyName, nodeSpan, scalarText, type Step } from './yamlNodes.ts';
 
@@ -91,7 +93,7 @@ function visit(ctx: Ctx, raw: unknown, schema: SchemaNode, path: Step[], depth: 
   const types = schemaTypes(schema);
   if (types && !typeMatches(types, actual)) {
     const special = schema['x-istio-type'] === 'Duration' ? 'invalid-duration' : undefined;
-    report(ctx, span, 'error', special ?? 'type', special ? durationMessage(scalarText(node)) : typeMessage(schema, types, node, path), path, undefined, unquoteFix(node, types));
+    report(ctx, span, 'error', special ?? 'type', special ? durationMessage(scalarText(node)) : typeMessage(schema, types, node, path, ctx.schema.version), path, undefined, unquoteFix(node, types) ?? quoteFix(node, types));
     return;
   }
   if (actual === 'object' || actual === 'array') return visitCollection(ctx, node as Node, schema, path, depth);
@@ -151,6 +153,7 @@ function visitMap(ctx: Ctx, map: { items: Pair[] }, schema: SchemaNode, path: St
   const extra = schema.additionalProperties;
   const ignored = schema['x-istio-unknown-keys'] === 'ignored';
   const pairs = effectivePairs(ctx, map);
+  let otherForm = false;
   for (const pair of pairs) {
     if (ctx.stopped) return;
     const key = keyName(pair);
@@ -172,9 +175,18 @@ function visitMap(ctx: Ctx, map: { items: Pair[] }, schema: SchemaNode, path: St
       continue;
     }
     if (!props) continue; // a free-form object
+    const hint = formHint(ctx.schema, schema, key, pair, path, ctx.ydoc.doc);
+    if (hint) {
+      otherForm = true;
+      report(ctx, keySpan, 'error', hint.code ?? 'k8s-form', hint.message, childPath, undefined, hint.rewrite ? { title: hint.title ?? 'Rewrite', rewrite: hint.rewrite } : undefined);
+      continue;
+    }
     unknownKey(ctx, schema, key, keySpan, path, ignored || extra === undefined);
   }
   checkOneofs(ctx, schema, { items: pairs }, path);
+  // A map in the other era's form misses the fields its rewrite brings: the form error says it.
+  const missing = otherForm ? undefined : missingRequired(schema, pairs, path);
+  if (missing) report(ctx, nodeSpan(map as unknown as Node, [0, 0]), 'warning', 'k8s-required', missing, path);
 }
 
 function unknownKey(ctx: Ctx, schema: SchemaNode, key: string, span: [number, number], path: Step[], ignored: boolean) {
@@ -254,6 +266,8 @@ function checkScalar(ctx: Ctx, node: unknown, schema: SchemaNode, path: Step[], 
   if (!isScalar(node)) return;
   const value = node.value;
   const text = scalarText(node);
+  const outside = enumOutsideKubernetes(schema, value, path);
+  if (outside) report(ctx, span, 'warning', 'k8s-enum', outside, path);
   if (Array.isArray(schema.enum)) {
     const allowed = schema.enum as unknown[];
     const ok = allowed.some((a) => a === value || (typeof a === 'number' && typeof value === 'string' && String(a) === value));
@@ -307,7 +321,24 @@ function schemaTypeWords(schema: SchemaNode, types: string[]): string {
   return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}` : words[0] ?? 'a value';
 }
 
-function typeMessage(schema: SchemaNode, types: string[], node: unknown, path: Step[]): string {
+/** A number where only a string is read (protobuf JSON reads no number into a string field): quote it. */
+function quoteFix(node: unknown, types: string[]): QuickFix | undefined {
+  if (!isScalar(node) || typeof node.value !== 'number' || types.includes('integer') || types.includes('number') || !types.includes('string')) return undefined;
+  const text = node.source ?? String(node.value);
+  return { title: `Change to "${text}"`, newText: JSON.stringify(text) };
+}
+
+/** `k8s.resources.requests.cpu` and friends: up to 1.23 a map<string,string> (ISTIOCTL-K8S.md, "Resources"). */
+function isResourceQuantity(path: Step[]): boolean {
+  const n = path.length;
+  return n >= 3 && path[n - 3] === 'resources' && (path[n - 2] === 'limits' || path[n - 2] === 'requests');
+}
+
+function typeMessage(schema: SchemaNode, types: string[], node: unknown, path: Step[], version: string): string {
+  if (isScalar(node) && typeof node.value === 'number' && isResourceQuantity(path) && !types.includes('number')) {
+    const text = node.source ?? String(node.value);
+    return `Istio ${version} reads \`${setPath(path)}\` as a string (resources are map<string,string> up to 1.23; \`cpu: ${text}\` fails with "cannot unmarshal number into Go value of type string"): write \`"${text}"\`${path[path.length - 1] === 'cpu' ? ` or \`${Number(text) * 1000}m\`` : ''}.`;
+  }
   const expected = schemaTypeWords(schema, types);
   const got = describeValue(node);
   const hint = isScalar(node) && typeof node.value === 'string' && types.includes('boolean') && /^(true|false|yes|no|on|off)$/i.test(node.value)

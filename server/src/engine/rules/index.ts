@@ -1,17 +1,19 @@
 // The table of istioctl's checks beyond the schema, each with the releases it applies to.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isMap, isSeq, type Document, type Node } from 'yaml';
-import { makeDiagnostic, type DiagnosticCode } from '../diagnostics.ts';
+import { makeDiagnostic, type DiagnosticCode, type DiagnosticData } from '../diagnostics.ts';
 import type { LineIndex } from '../lineIndex.ts';
 import type { IstioSchema } from '../schemaStore.ts';
 import { deref, formatPath, keyName, nodeSpan, type Step } from '../yamlNodes.ts';
 import { gatewayNames, privilegedPorts } from './gateways.ts';
 import { hubFormat, revisionFormat, tagFormat } from './imageRefs.ts';
 import { inboundPorts, ipRanges } from './proxySettings.ts';
+import { envKeyRefs, ignoredSettings } from './ignoredSettings.ts';
 import { replicaCountWithAutoscale } from './replicaCount.ts';
+import { valuesTraps } from './valuesTraps.ts';
 import type { Rule, RuleContext } from './ruleTypes.ts';
 
-export const RULES: Rule[] = [hubFormat, tagFormat, revisionFormat, gatewayNames, privilegedPorts, ipRanges, inboundPorts, replicaCountWithAutoscale];
+export const RULES: Rule[] = [hubFormat, tagFormat, revisionFormat, gatewayNames, privilegedPorts, ipRanges, inboundPorts, replicaCountWithAutoscale, ignoredSettings, envKeyRefs, valuesTraps];
 
 export function runRules(doc: Document, schema: IstioSchema, profile: string, lines: LineIndex): Diagnostic[] {
   const minor = Number(schema.version.split('.')[1]);
@@ -22,9 +24,11 @@ export function runRules(doc: Document, schema: IstioSchema, profile: string, li
     minor,
     profile,
     get: (path) => nodeAt(doc, path),
-    report: (node, severity, code, message, path) => {
+    report: (node, severity, code, message, path, fix) => {
       const [start, end] = nodeSpan(node, [0, 0]);
-      out.push(makeDiagnostic(lines.range(start, end), severity, code as DiagnosticCode, message, formatPath(path)));
+      const d = makeDiagnostic(lines.range(start, end), severity, code as DiagnosticCode, message, formatPath(path));
+      if (fix) (d.data as DiagnosticData).fix = fix;
+      out.push(d);
     },
   };
   for (const rule of RULES) if (minor >= rule.minors[0] && minor <= rule.minors[1]) rule.check(ctx);

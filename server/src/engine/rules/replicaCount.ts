@@ -12,12 +12,19 @@ function autoscale(ctx: RuleContext, path: string[]): boolean {
   return schemaNode ? defaultIn(schemaNode, ctx.profile) === true : false;
 }
 
+/** 1.14–1.23 skip replicaCount when autoscaling is on (translate.go@1.14.6:266,365-379); 1.24+ set it. */
+function consequence(minor: number): string {
+  return minor <= 23
+    ? 'istioctl skips it while autoscaling is on, so it has no effect: remove it, or set the HPA\'s minReplicas.'
+    : 'istioctl sets it on the Deployment and the autoscaler then overrides it.';
+}
+
 export const replicaCountWithAutoscale: Rule = {
   minors: [14, 30],
   check(ctx) {
     const pilot = ctx.get(['spec', 'components', 'pilot', 'k8s', 'replicaCount']);
     if (pilot && autoscale(ctx, ['spec', 'values', 'pilot', 'autoscaleEnabled'])) {
-      ctx.report(pilot, 'warning', 'replica-count-with-autoscale', 'components.pilot.k8s.replicaCount should not be set when values.pilot.autoscaleEnabled is true: the autoscaler overrides it.', ['spec', 'components', 'pilot', 'k8s', 'replicaCount']);
+      ctx.report(pilot, 'warning', 'replica-count-with-autoscale', `components.pilot.k8s.replicaCount should not be set when values.pilot.autoscaleEnabled is true: ${consequence(ctx.minor)}`, ['spec', 'components', 'pilot', 'k8s', 'replicaCount']);
     }
     for (const [kind, valuesKey] of [['ingressGateways', 'istio-ingressgateway'], ['egressGateways', 'istio-egressgateway']] as const) {
       const list = ctx.get(['spec', 'components', kind]);
@@ -27,7 +34,7 @@ export const replicaCountWithAutoscale: Rule = {
         const gw = ctx.get(['spec', 'components', kind, i]);
         if (!rc || !isMap(gw)) return;
         if (autoscale(ctx, ['spec', 'values', 'gateways', valuesKey, 'autoscaleEnabled'])) {
-          ctx.report(rc, 'warning', 'replica-count-with-autoscale', `components.${kind}[${i}].k8s.replicaCount should not be set when values.gateways.${valuesKey}.autoscaleEnabled is true: the autoscaler overrides it.`, ['spec', 'components', kind, i, 'k8s', 'replicaCount']);
+          ctx.report(rc, 'warning', 'replica-count-with-autoscale', `components.${kind}[${i}].k8s.replicaCount should not be set when values.gateways.${valuesKey}.autoscaleEnabled is true: ${consequence(ctx.minor)}`, ['spec', 'components', kind, i, 'k8s', 'replicaCount']);
         }
       });
     }

@@ -1,5 +1,6 @@
 // What a rule sees and how it reports: istioctl's checks beyond the schema (ISTIOCTL-RULES.md).
 import type { Document, Node } from 'yaml';
+import type { QuickFix } from '../diagnostics.ts';
 import type { IstioSchema } from '../schemaStore.ts';
 import type { Step } from '../yamlNodes.ts';
 
@@ -11,7 +12,7 @@ export interface RuleContext {
   profile: string;
   /** The YAML node at a path below the document root, aliases followed; undefined when absent. */
   get(path: Step[]): Node | undefined;
-  report(node: Node, severity: 'error' | 'warning', code: string, message: string, path: Step[]): void;
+  report(node: Node, severity: 'error' | 'warning', code: string, message: string, path: Step[], fix?: QuickFix): void;
 }
 
 export interface Rule {

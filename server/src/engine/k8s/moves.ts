@@ -1,0 +1,131 @@
+// Fixes that move a setting to where istioctl reads it: a key written one level too deep, and
+// `k8s.volumes`/`volumeMounts` (never rendered) as `k8s.overlays` patches (which are applied).
+// Both work on block-style YAML as text: the moved lines keep their comments and are re-indented.
+import YAML, { type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Limits } from '../limits.ts';
+import type { IstioSchema } from '../schemaStore.ts';
+import { isMap, isSeq, keyName } from '../yamlNodes.ts';
+import { INLINE_WRAPPERS, nodeAtPath, type MoveRewrite, type OverlayRewrite } from './forms.ts';
+import { changedSpan, type OffsetEdit } from './rewrite.ts';
+
+interface Located { map: YAMLMap; pair: Pair }
+
+function pairAt(doc: Document, path: Array<string | number>): Located | undefined {
+  const parent = nodeAtPath(doc, doc.contents, path.slice(0, -1));
+  if (!isMap(parent)) return undefined;
+  const pair = (parent.items as Pair[]).find((p) => keyName(p) === path[path.length - 1]);
+  return pair ? { map: parent as YAMLMap, pair } : undefined;
+}
+
+const lineStart = (text: string, offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
+const column = (text: string, offset: number) => offset - lineStart(text, offset);
+
+/** The whole lines a pair takes: from its line's start to the end of its last line. */
+function pairLines(text: string, pair: Pair): [number, number] {
+  const start = lineStart(text, (pair.key as Node).range![0]);
+  const value = pair.value as Node | null;
+  let end = value?.range ? value.range[1] : (pair.key as Node).range![1];
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  const nl = text.indexOf('\n', end);
+  return [start, nl < 0 ? text.length : nl + 1];
+}
+
+function reindent(lines: string, by: number): string {
+  return lines.split('\n').map((l) => {
+    if (!l.trim()) return l;
+    if (by >= 0) return ' '.repeat(by) + l;
+    return l.slice(Math.min(/^ */.exec(l)![0].length, -by));
+  }).join('\n');
+}
+
+const isBlock = (n: unknown) => (isMap(n) || isSeq(n)) && !(n as YAMLMap).flow;
+
+/** `service.annotations` → `serviceAnnotations` (the target must not exist yet). */
+export function moveKey(text: string, doc: Document, move: MoveRewrite): OffsetEdit[] | undefined {
+  const from = pairAt(doc, move.at);
+  const owner = nodeAtPath(doc, doc.contents, move.to.slice(0, -1));
+  if (!from || !isMap(owner) || !isBlock(from.map) || !isBlock(owner)) return undefined;
+  const newKey = String(move.to[move.to.length - 1]);
+  if ((owner.items as Pair[]).some((p) => keyName(p) === newKey)) return undefined;
+  const container = (owner.items as Pair[]).find((p) => p.value === from.map);
+  if (!container) return undefined;
+  const [start, end] = pairLines(text, from.pair);
+  const keyCol = column(text, (from.pair.key as Node).range![0]);
+  const targetCol = column(text, (container.key as Node).range![0]);
+  const oldKey = String(keyName(from.pair));
+  let moved = reindent(text.slice(start, end), targetCol - keyCol);
+  moved = moved.replace(new RegExp(`^( *)${escape(oldKey)}(\\s*:)`), `$1${newKey}$2`);
+  if (!moved.endsWith('\n')) moved += '\n';
+  const alone = from.map.items.length === 1;
+  const [cStart, cEnd] = pairLines(text, container);
+  let after: string;
+  if (alone) after = text.slice(0, cStart) + moved + text.slice(cEnd);
+  else after = text.slice(0, start) + text.slice(end, cEnd) + moved + text.slice(cEnd);
+  return [changedSpan(text, after)];
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Kubernetes' own form of a node written in the protobuf form (overlays patch the rendered object); comments kept. */
+function kubernetesForm(node: unknown): unknown {
+  if (isSeq(node)) {
+    const copy = (node as YAMLSeq).clone() as YAMLSeq;
+    copy.items = copy.items.map(kubernetesForm);
+    return copy;
+  }
+  if (!isMap(node)) return node;
+  const copy = (node as YAMLMap).clone() as YAMLMap;
+  const items: Pair[] = [];
+  for (const pair of copy.items as Pair[]) {
+    const key = keyName(pair);
+    if (key !== undefined && INLINE_WRAPPERS[key] && isMap(pair.value)) items.push(...((kubernetesForm(pair.value) as YAMLMap).items as Pair[]));
+    else { pair.value = kubernetesForm(pair.value); items.push(pair); }
+  }
+  copy.items = items;
+  return copy;
+}
+
+/** Appends past the end: an index at or over the list's length appends (tpath/tree.go@1.24.6:140-146). */
+const APPEND = 1000;
+
+export function volumesToOverlays(text: string, doc: Document, rewrite: OverlayRewrite, _istio: IstioSchema, _limits: Limits): OffsetEdit[] | undefined {
+  const k8s = nodeAtPath(doc, doc.contents, rewrite.at);
+  if (!isMap(k8s) || !isBlock(k8s)) return undefined;
+  const pairs = k8s.items as Pair[];
+  const volumes = pairs.find((p) => keyName(p) === 'volumes');
+  const mounts = pairs.find((p) => keyName(p) === 'volumeMounts');
+  const overlays = pairs.find((p) => keyName(p) === 'overlays');
+  if (overlays && !(isSeq(overlays.value) && isBlock(overlays.value))) return undefined;
+  const { kind, name, container } = rewrite.resource;
+  const patches: Array<{ path: string; value: unknown }> = [];
+  const list = (p: Pair | undefined) => (p && isSeq(p.value) ? (p.value as YAMLSeq).items : []);
+  for (const v of list(volumes)) patches.push({ path: `spec.template.spec.volumes.[${APPEND}]`, value: kubernetesForm(v) });
+  for (const m of list(mounts)) patches.push({ path: `spec.template.spec.containers.[name:${container}].volumeMounts.[${APPEND}]`, value: kubernetesForm(m) });
+  if (!patches.length) return undefined;
+  const out = new YAML.Document([{ kind, name, patches: [] }]);
+  const target = (out.contents as YAMLSeq).items[0] as YAMLMap;
+  const patchSeq = target.get('patches', true) as unknown as YAMLSeq;
+  for (const p of patches) patchSeq.items.push(out.createNode({ path: p.path, value: p.value }));
+  const entry = out.toString({ indent: 2, lineWidth: 0 });
+  const keyCol = column(text, (pairs[0].key as Node).range![0]);
+  let insertAt: number;
+  let insertion: string;
+  if (overlays) {
+    const seq = overlays.value as YAMLSeq;
+    const first = (seq.items[0] as Node | undefined)?.range?.[0];
+    const dashCol = first === undefined ? keyCol : column(text, first) - 2;
+    insertAt = pairLines(text, overlays)[1];
+    insertion = reindent(entry, dashCol);
+  } else {
+    insertAt = pairLines(text, pairs[pairs.length - 1])[1];
+    insertion = reindent(`overlays:\n${entry}`, keyCol);
+  }
+  if (!insertion.endsWith('\n')) insertion += '\n';
+  // Applied from the bottom up so the offsets above stay right; a removal before an insertion at the same place.
+  const edits: Array<[number, number, string]> = [volumes, mounts].filter((p): p is Pair => !!p).map((p) => [...pairLines(text, p), ''] as [number, number, string]);
+  edits.push([insertAt, insertAt, insertion]);
+  edits.sort((a, b) => b[0] - a[0] || b[1] - a[1]);
+  let after = text;
+  for (const [s, e, t] of edits) after = after.slice(0, s) + t + after.slice(e);
+  return [changedSpan(text, after)];
+}

@@ -1,0 +1,128 @@
+// `components.*.k8s` settings istioctl accepts and then ignores, or renders into an object
+// Kubernetes refuses (ISTIOCTL-K8S.md Q2). Each row: which components, which fields, the releases,
+// and what istioctl does with them; the message says what to do instead.
+import { isMap, isSeq, type Node, type Pair } from 'yaml';
+import type { QuickFix } from '../diagnostics.ts';
+import { deref, keyName, type Step } from '../yamlNodes.ts';
+import type { Rule, RuleContext } from './ruleTypes.ts';
+
+type ComponentKind = 'pilot' | 'gateway' | 'cni' | 'ztunnel' | 'base' | 'istiodRemote';
+
+interface Component { kind: ComponentKind; path: Step[]; k8s: Node; label: string; resource?: { kind: string; name: string; container: string } }
+
+/** The fields the k8s → manifest table maps (translate.go@1.7.8:213-229 … postprocess.go@1.24.6:63-101). */
+const MAPPED = ['affinity', 'env', 'hpaSpec', 'imagePullPolicy', 'nodeSelector', 'podDisruptionBudget', 'podAnnotations', 'priorityClassName', 'readinessProbe', 'replicaCount', 'resources', 'strategy', 'tolerations', 'serviceAnnotations', 'service', 'securityContext'];
+
+interface Trap {
+  minors: [number, number];
+  components: ComponentKind[];
+  fields: string[];
+  severity: 'error' | 'warning';
+  code: 'ignored-setting' | 'broken-setting';
+  message(c: Component, field: string, version: string): string;
+  fix?(c: Component, field: string): QuickFix | undefined;
+}
+
+const ALL: ComponentKind[] = ['pilot', 'gateway', 'cni', 'ztunnel', 'istiodRemote'];
+
+export const TRAPS: Trap[] = [
+  {
+    // Not in any mapping table; nothing else in operator/ reads them (#34046, #36066).
+    minors: [10, 30], components: [...ALL, 'base'], fields: ['volumes', 'volumeMounts'], severity: 'warning', code: 'ignored-setting',
+    message: (c, f, v) => `istioctl ${v} accepts \`k8s.${f}\` but never renders it (istio/istio#34046): ${c.resource ? `the ${c.resource.kind} \`${c.resource.name}\`` : 'the component'} gets no such ${f === 'volumes' ? 'volume' : 'mount'}. Add it with a \`k8s.overlays\` patch instead${c.resource ? ' (the quick fix writes it)' : ''}.`,
+    fix: (c, f) => (c.resource && f === 'volumes' || c.resource && f === 'volumeMounts'
+      ? { title: `Move k8s.volumes/volumeMounts into k8s.overlays patches of ${c.resource.kind} ${c.resource.name}`, rewrite: { kind: 'volumes-to-overlays', at: [...c.path, 'k8s'], resource: c.resource } }
+      : undefined),
+  },
+  {
+    minors: [6, 23], components: ['base'], fields: MAPPED, severity: 'error', code: 'broken-setting',
+    message: (_c, f, v) => `istioctl ${v} refuses \`components.base.k8s.${f}\`: "base component can only have k8s.overlays, not other K8s settings" (translate.go@1.6.14:167). Remove it, or patch the base resources with \`k8s.overlays\`.`,
+  },
+  {
+    minors: [24, 30], components: ['base', 'istiodRemote'], fields: MAPPED, severity: 'warning', code: 'ignored-setting',
+    message: (c, f, v) => `istioctl ${v} ignores \`components.${c.kind}.k8s.${f}\`: the ${c.kind} component has no resource these settings apply to (component.go@1.24.6:136-215). Use \`k8s.overlays\` on the resource you mean.`,
+  },
+  {
+    minors: [5, 23], components: ['istiodRemote'], fields: MAPPED, severity: 'warning', code: 'broken-setting',
+    message: (_c, f, v) => `\`components.istiodRemote.k8s.${f}\` has no resource to apply to in istioctl ${v} (its component map names none), so istioctl does not apply it and may fail with "unexpected first element". Use \`k8s.overlays\` on the resource you mean.`,
+  },
+  {
+    // DaemonSets: no HPA, PDB or Service is rendered for them, so the patch matches nothing.
+    minors: [5, 30], components: ['cni', 'ztunnel'], fields: ['hpaSpec', 'podDisruptionBudget', 'service', 'serviceAnnotations'], severity: 'warning', code: 'ignored-setting',
+    message: (c, f, v) => `\`components.${c.kind}.k8s.${f}\` does nothing in istioctl ${v}: ${c.kind} is the DaemonSet \`${c.resource?.name}\`, and no ${f.startsWith('hpa') ? 'HorizontalPodAutoscaler' : f === 'podDisruptionBudget' ? 'PodDisruptionBudget' : 'Service'} is rendered for it ("doesn't exist in the output manifest, skip overlay").`,
+  },
+  {
+    minors: [5, 30], components: ['cni', 'ztunnel'], fields: ['replicaCount', 'strategy'], severity: 'warning', code: 'broken-setting',
+    message: (c, f, v) => `istioctl ${v} writes \`components.${c.kind}.k8s.${f}\` into the DaemonSet \`${c.resource?.name}\` as \`spec.${f === 'replicaCount' ? 'replicas' : 'strategy'}\`, a field DaemonSets do not have: the API server drops it or refuses the object. ${f === 'strategy' ? 'A DaemonSet\'s rollout is `spec.updateStrategy`: set it with a `k8s.overlays` patch.' : 'A DaemonSet runs one pod per node; remove it.'}`,
+  },
+];
+
+function components(ctx: RuleContext): Component[] {
+  const out: Component[] = [];
+  const revision = ctx.get(['spec', 'revision']);
+  const rev = revision && 'value' in revision && typeof revision.value === 'string' && revision.value ? `-${revision.value}` : '';
+  const add = (kind: ComponentKind, path: Step[], label: string, resource?: Component['resource']) => {
+    const k8s = ctx.get([...path, 'k8s']);
+    if (isMap(k8s)) out.push({ kind, path, k8s, label, resource });
+  };
+  add('pilot', ['spec', 'components', 'pilot'], 'pilot', { kind: 'Deployment', name: `istiod${rev}`, container: 'discovery' });
+  add('cni', ['spec', 'components', 'cni'], 'cni', { kind: 'DaemonSet', name: 'istio-cni-node', container: 'install-cni' });
+  add('ztunnel', ['spec', 'components', 'ztunnel'], 'ztunnel', { kind: 'DaemonSet', name: 'ztunnel', container: 'istio-proxy' });
+  add('base', ['spec', 'components', 'base'], 'base');
+  add('istiodRemote', ['spec', 'components', 'istiodRemote'], 'istiodRemote');
+  for (const list of ['ingressGateways', 'egressGateways']) {
+    const seq = ctx.get(['spec', 'components', list]);
+    if (!isSeq(seq)) continue;
+    seq.items.forEach((item, i) => {
+      const gw = deref(ctx.doc, item);
+      const name = isMap(gw) ? gw.get('name') : undefined;
+      const resource = typeof name === 'string' ? { kind: 'Deployment', name, container: 'istio-proxy' } : undefined;
+      add('gateway', ['spec', 'components', list, i], `${list}[${i}]`, resource);
+    });
+  }
+  return out;
+}
+
+export const ignoredSettings: Rule = {
+  minors: [5, 30],
+  check(ctx) {
+    const version = ctx.schema.version;
+    for (const c of components(ctx)) {
+      for (const pair of (c.k8s as unknown as { items: Pair[] }).items) {
+        const field = keyName(pair);
+        if (field === undefined || deref(ctx.doc, pair.value) === null) continue;
+        for (const trap of TRAPS) {
+          if (ctx.minor < trap.minors[0] || ctx.minor > trap.minors[1] || !trap.components.includes(c.kind) || !trap.fields.includes(field)) continue;
+          if (!ctx.schema.at([...c.path, 'k8s', field])) continue; // not a field of this release: the schema check says so
+          ctx.report(pair.key as Node, trap.severity, trap.code, trap.message(c, field, version), [...c.path, 'k8s', field], trap.fix?.(c, field));
+          break;
+        }
+      }
+    }
+  },
+};
+
+/**
+ * 1.5–1.23: env from a ConfigMap or Secret decodes (in the protobuf form) but is rendered with Istio's
+ * json tags, as `localObjectReference: {name}`, which Kubernetes refuses (istio/istio#48961).
+ */
+export const envKeyRefs: Rule = {
+  minors: [5, 23],
+  check(ctx) {
+    for (const c of components(ctx)) {
+      const env = ctx.get([...c.path, 'k8s', 'env']);
+      if (!isSeq(env)) continue;
+      env.items.forEach((_, i) => {
+        const from = ctx.get([...c.path, 'k8s', 'env', i, 'valueFrom']);
+        if (!isMap(from)) return;
+        for (const pair of from.items as Pair[]) {
+          const key = keyName(pair);
+          if (key !== 'configMapKeyRef' && key !== 'secretKeyRef') continue;
+          ctx.report(pair.key as Node, 'warning', 'broken-setting',
+            `istioctl ${ctx.schema.version} accepts \`${key}\` here but renders it as \`${key}: {localObjectReference: {name: …}}\`, which Kubernetes refuses ("unknown field \\"localObjectReference\\"", istio/istio#48961). Set this env entry with a \`k8s.overlays\` patch of the container instead (\`fieldRef\` and \`resourceFieldRef\` work).`,
+            [...c.path, 'k8s', 'env', i, 'valueFrom', key]);
+        }
+      });
+    }
+  },
+};
