@@ -1,0 +1,233 @@
+// Kubernetes settings as each release reads them (issue "Kubernetes settings exactly as each
+// release reads them"): the other era's form with its rewrite, settings istioctl ignores or breaks,
+// duplicate keys, per era, each with its control. Fixes are applied and the file checked again.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { Engine } from '../../server/src/engine/engine.ts';
+
+const engine = new Engine();
+const iop = (version: string, body: string) => `# istio-version: ${version}\napiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n${body}`;
+const check = (text: string) => engine.validate(engine.parse(text));
+const codes = (ds: Diagnostic[]) => ds.map((d) => d.code);
+const errors = (ds: Diagnostic[]) => ds.filter((d) => d.severity === 1);
+
+function one(ds: Diagnostic[], code: string): Diagnostic {
+  const hits = ds.filter((d) => d.code === code);
+  assert.equal(hits.length, 1, `one ${code} in ${JSON.stringify(ds.map((d) => [d.code, d.message]))}`);
+  return hits[0];
+}
+
+function covered(text: string, d: Diagnostic): string {
+  return text.split('\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character);
+}
+
+/** Applies the fix of `d` (as a client would) and returns the new text. */
+function applyFix(text: string, d: Diagnostic): string {
+  const file = engine.parse(text);
+  const [action] = engine.codeActions(file, 'file:///t.yaml', [d]);
+  assert.ok(action, `no fix for ${d.code}: ${d.message}`);
+  const edits = [...action.edit!.changes!['file:///t.yaml']].sort((a, b) => file.lines.offset(b.range.start) - file.lines.offset(a.range.start));
+  let out = text;
+  for (const e of edits) out = out.slice(0, file.lines.offset(e.range.start)) + e.newText + out.slice(file.lines.offset(e.range.end));
+  return out;
+}
+
+/** Lines that are in both texts, in order: what a fix left untouched. */
+function untouched(before: string, after: string, changed: string[]): void {
+  const a = after.split('\n');
+  for (const line of before.split('\n')) if (!changed.some((c) => line.includes(c))) assert.ok(a.includes(line), `line lost: ${JSON.stringify(line)}`);
+}
+
+const ISSUE_EXAMPLE = `  components:
+    pilot:
+      k8s:
+        readinessProbe: {httpGet: {path: /ready, port: 8080}}
+        env:
+        - name: A
+          valueFrom: {secretKeyRef: {name: s, key: k}}
+        resources:
+          requests:
+            cpu: 2
+        topologySpreadConstraints: null
+        affinity:
+          podAntiAffinity:
+            requiredDuringSchedulingIgnoredDuringExecution:
+            - topologyKey: kubernetes.io/hostname
+              matchLabelKeys: [app]
+        hpaSpec:
+          minReplicas: 2
+          maxReplicas: 5
+          metrics:
+          - type: Resource
+            resource: {name: cpu, target: {type: Utilization, averageUtilization: 80}}
+`;
+
+describe('1.24–1.30 read Kubernetes\' own form', () => {
+  for (const v of ['1.24', '1.29', '1.30']) {
+    test(`${v}: the forms Istio's own 1.24 test input uses give no error (readinessProbe.httpGet, secretKeyRef.name, cpu: 2, matchLabelKeys, autoscaling/v2)`, () => {
+      assert.deepEqual(errors(check(iop(v, ISSUE_EXAMPLE.replace('        topologySpreadConstraints: null\n', '')))), []);
+    });
+  }
+
+  for (const v of ['1.24', '1.30']) {
+    test(`${v}: volumeSource/localObjectReference is an error on the key, fixed into configMap: {name: cm}`, () => {
+      const text = iop(v, '  components:\n    pilot:\n      k8s:\n        volumes:\n        - name: extra  # mine\n          volumeSource: {configMap: {localObjectReference: {name: cm}}}\n');
+      const d = one(check(text), 'k8s-form');
+      assert.equal(covered(text, d), 'volumeSource');
+      assert.match(d.message, /protobuf form that istioctl read up to 1\.23; Istio 1\.\d+ reads Kubernetes' own form/);
+      const fixed = applyFix(text, d);
+      assert.match(fixed, /\n {10}configMap: \{name: cm\}\n/);
+      assert.deepEqual(codes(check(fixed)).filter((c) => c !== 'ignored-setting'), []);
+      untouched(text, fixed, ['volumeSource']);
+    });
+
+    test(`${v}: a block-style volumeSource is unwrapped with its comments and nested wrappers`, () => {
+      const text = iop(v, '  components:\n    pilot:\n      k8s:\n        volumes:\n        - name: extra\n          volumeSource:\n            configMap:\n              # the config\n              localObjectReference:\n                name: cm\n              items:\n              - key: a\n                path: b\n');
+      const fixed = applyFix(text, one(check(text), 'k8s-form'));
+      assert.ok(fixed.endsWith('        - name: extra\n          configMap:\n            # the config\n            name: cm\n            items:\n            - key: a\n              path: b\n'), fixed);
+      assert.deepEqual(errors(check(fixed)), []);
+    });
+
+    test(`${v}: readinessProbe.handler is an error with the Kubernetes form as fix`, () => {
+      const text = iop(v, '  components:\n    pilot:\n      k8s:\n        readinessProbe:\n          handler:\n            httpGet: {path: /ready, port: 8080}\n          periodSeconds: 3\n');
+      const fixed = applyFix(text, one(check(text), 'k8s-form'));
+      assert.match(fixed, /readinessProbe:\n {10}httpGet: \{path: \/ready, port: 8080\}\n {10}periodSeconds: 3\n/);
+      assert.deepEqual(check(fixed), []);
+    });
+
+    test(`${v}: hpaSpec in autoscaling/v2beta1 form is refused, fixed to v2 target`, () => {
+      const text = iop(v, '  components:\n    pilot:\n      k8s:\n        hpaSpec:\n          maxReplicas: 5\n          metrics:\n          - type: Resource\n            resource:\n              name: cpu\n              targetAverageUtilization: 80\n');
+      const d = one(check(text), 'k8s-form');
+      assert.equal(covered(text, d), 'targetAverageUtilization');
+      assert.match(d.message, /autoscaling\/v2beta1; from Istio 1\.24 `hpaSpec` is autoscaling\/v2/);
+      assert.equal(codes(check(text)).includes('k8s-required'), false, 'the form error says it; no required-field noise');
+      const fixed = applyFix(text, d);
+      assert.match(fixed, /name: cpu\n {14}target: \{type: Utilization, averageUtilization: 80\}\n/);
+      assert.deepEqual(check(fixed), []);
+    });
+  }
+
+  test('1.30: a list entry Kubernetes would refuse (env without name) is a warning; a merged object (hpaSpec without scaleTargetRef) is not', () => {
+    const text = iop('1.30', '  components:\n    pilot:\n      k8s:\n        env:\n        - value: x\n        hpaSpec: {maxReplicas: 3}\n');
+    const d = one(check(text), 'k8s-required');
+    assert.equal(d.severity, 2);
+    assert.match(d.message, /Kubernetes requires `name` in EnvVar `components\.pilot\.k8s\.env\[0\]`/);
+  });
+});
+
+describe('1.5–1.23 read the protobuf form', () => {
+  for (const v of ['1.10', '1.20', '1.23']) {
+    test(`${v}: volumes in Kubernetes' form are an error saying which form, fixed the other way round`, () => {
+      const text = iop(v, '  components:\n    pilot:\n      k8s:\n        volumes:\n        - name: extra\n          configMap:\n            name: cm\n');
+      const d = one(check(text), 'k8s-form');
+      assert.equal(covered(text, d), 'configMap');
+      assert.match(d.message, new RegExp(`Istio ${v} reads this Kubernetes type in its protobuf form: \`configMap\` goes under \`volumeSource\``));
+      const fixed = applyFix(text, d);
+      assert.ok(fixed.endsWith('        - name: extra\n          volumeSource:\n            configMap:\n              localObjectReference:\n                name: cm\n'), fixed);
+      assert.deepEqual(errors(check(fixed)), []);
+    });
+  }
+
+  for (const v of ['1.10', '1.20', '1.23']) {
+    test(`${v}: resources.requests.cpu: 2 is refused with the string form as fix; readinessProbe.httpGet stays valid`, () => {
+      const text = iop(v, '  components:\n    pilot:\n      k8s:\n        readinessProbe: {httpGet: {path: /ready, port: 8080}}\n        resources:\n          requests:\n            cpu: 2\n');
+      const d = one(check(text), 'type');
+      assert.match(d.message, /write `"2"` or `2000m`/);
+      assert.equal(applyFix(text, d).split('\n').at(-2), '            cpu: "2"');
+    });
+
+    test(`${v}: env secretKeyRef in Kubernetes' form is an error; in the protobuf form a warning that it renders an invalid Deployment (istio/istio#48961)`, () => {
+      const k8sForm = iop(v, '  components:\n    pilot:\n      k8s:\n        env:\n        - name: A\n          valueFrom: {secretKeyRef: {name: s, key: k}}\n');
+      const fixed = applyFix(k8sForm, one(check(k8sForm), 'k8s-form'));
+      assert.match(fixed, /secretKeyRef: \{localObjectReference: \{name: s\}, key: k\}/);
+      const after = check(fixed);
+      assert.deepEqual(errors(after), []);
+      assert.match(one(after, 'broken-setting').message, /istio\/istio#48961/);
+    });
+  }
+
+  test('1.9: no volumes field at all (added in 1.10)', () => {
+    assert.equal(one(check(iop('1.9', '  components:\n    pilot:\n      k8s:\n        volumes: []\n')), 'field-not-in-version').severity, 1);
+  });
+});
+
+describe('accepted by istioctl, then ignored or broken', () => {
+  for (const v of ['1.10', '1.20', '1.23', '1.24', '1.30']) {
+    test(`${v}: k8s.volumes is never rendered: a warning, with a fix into k8s.overlays that validates`, () => {
+      const body = Number(v.split('.')[1]) >= 24 ? '        - name: extra  # keep\n          configMap: {name: cm}\n' : '        - name: extra  # keep\n          volumeSource: {configMap: {localObjectReference: {name: cm}}}\n';
+      const text = iop(v, `  revision: canary\n  components:\n    pilot:\n      k8s:\n        nodeSelector: {a: b}\n        volumes:\n${body}        volumeMounts:\n        - name: extra\n          mountPath: /etc/extra\n`);
+      const warnings = check(text).filter((d) => d.code === 'ignored-setting');
+      assert.deepEqual(warnings.map((d) => covered(text, d)), ['volumes', 'volumeMounts']);
+      assert.match(warnings[0].message, /never renders it \(istio\/istio#34046\): the Deployment `istiod-canary`/);
+      const fixed = applyFix(text, warnings[0]);
+      assert.deepEqual(check(fixed), [], fixed);
+      assert.match(fixed, /overlays:\n {8}- kind: Deployment\n {10}name: istiod-canary\n/);
+      // In Kubernetes' form (overlays patch the rendered Deployment), the comment and flow style kept.
+      assert.match(fixed, /path: spec\.template\.spec\.volumes\.\[1000\]\n\s+value:\n\s+name: extra # keep\n\s+configMap: \{ name: cm \}\n/);
+      assert.match(fixed, /path: spec\.template\.spec\.containers\.\[name:discovery\]\.volumeMounts\.\[1000\]/);
+      assert.match(fixed, /nodeSelector: \{a: b\}/);
+    });
+  }
+
+  test('base k8s settings: refused in 1.6–1.23, ignored from 1.24; overlays fine', () => {
+    const body = '  components:\n    base:\n      k8s:\n        nodeSelector: {a: b}\n        overlays: []\n';
+    assert.equal(one(check(iop('1.20', body)), 'broken-setting').severity, 1);
+    assert.equal(one(check(iop('1.24', body)), 'ignored-setting').severity, 2);
+    assert.deepEqual(check(iop('1.20', '  components:\n    base:\n      k8s:\n        overlays: []\n')), []);
+  });
+
+  for (const v of ['1.20', '1.30']) {
+    test(`${v}: cni DaemonSet: hpaSpec does nothing, strategy lands where DaemonSets have no field; nodeSelector is fine`, () => {
+      const text = iop(v, '  components:\n    cni:\n      enabled: true\n      k8s:\n        hpaSpec: {maxReplicas: 3}\n        strategy: {type: RollingUpdate}\n        nodeSelector: {a: b}\n');
+      const ds = check(text);
+      assert.equal(covered(text, one(ds, 'ignored-setting')), 'hpaSpec');
+      assert.match(one(ds, 'broken-setting').message, /DaemonSet `istio-cni-node` as `spec\.strategy`/);
+    });
+  }
+
+  test('replicaCount with autoscaling: skipped (no effect) in 1.14–1.23, overridden from 1.24', () => {
+    const body = '  components:\n    pilot:\n      k8s:\n        replicaCount: 3\n  values:\n    pilot:\n      autoscaleEnabled: true\n';
+    assert.match(one(check(iop('1.20', body)), 'replica-count-with-autoscale').message, /skips it while autoscaling is on, so it has no effect/);
+    assert.match(one(check(iop('1.24', body)), 'replica-count-with-autoscale').message, /the autoscaler then overrides it/);
+  });
+
+  test('values.pilot.volumes 1.22–1.28: Kubernetes form refused with the way through; protobuf form warned; 1.29 Kubernetes form fine', () => {
+    const k8s = '  values:\n    pilot:\n      volumes:\n      - name: x\n        secret: {secretName: s}\n';
+    for (const v of ['1.22', '1.28']) assert.match(one(check(iop(v, k8s)), 'broken-setting').message, /no form passes both.*spec\.unvalidatedValues\.pilot\.volumes.*--force/);
+    assert.match(one(check(iop('1.24', '  values:\n    pilot:\n      volumes:\n      - name: x\n        volumeSource: {secret: {secretName: s}}\n')), 'broken-setting').message, /Kubernetes refuses a volume with `volumeSource`/);
+    assert.deepEqual(check(iop('1.29', k8s)), []);
+    assert.deepEqual(check(iop('1.21', k8s)), []);
+  });
+
+  test('values.global.waypoint (1.24–1.30): toleration is never read, tolerations refused, a label map nodeSelector refused', () => {
+    const text = iop('1.30', '  values:\n    global:\n      waypoint:\n        toleration: [{key: a, operator: Exists}]\n        tolerations: []\n        nodeSelector: {kubernetes.io/os: linux}\n');
+    const ds = check(text);
+    assert.match(one(ds, 'ignored-setting').message, /template reads `global\.waypoint\.tolerations`/);
+    const broken = ds.filter((d) => d.code === 'broken-setting');
+    assert.deepEqual(broken.map((d) => covered(text, d)), ['tolerations', 'kubernetes.io/os']);
+  });
+});
+
+describe('istioctl\'s remaining checks', () => {
+  test('duplicate keys: refused by 1.14–1.23, last one wins (a warning on the dropped one) in 1.5–1.13 and 1.24–1.30', () => {
+    const body = '  hub: a.io/x\n  hub: b.io/y\n';
+    for (const v of ['1.14', '1.20', '1.23']) assert.equal(covered(iop(v, body), one(check(iop(v, body)), 'duplicate-key')), 'hub');
+    for (const v of ['1.5', '1.13', '1.24', '1.30']) {
+      const d = one(check(iop(v, body)), 'duplicate-key-ignored');
+      assert.equal(d.range.start.line, 4, v);
+      assert.match(d.message, /the later `hub` \(line 6\) wins/);
+    }
+  });
+
+  for (const v of ['1.20', '1.30']) {
+    test(`${v}: k8s.service.annotations names serviceAnnotations, and the fix moves it there`, () => {
+      const text = iop(v, '  components:\n    ingressGateways:\n    - name: istio-ingressgateway\n      enabled: true\n      k8s:\n        service:\n          annotations:\n            # internal LB\n            cloud.example/lb: internal\n');
+      const d = one(check(text), 'misplaced-field');
+      assert.match(d.message, /did you mean `serviceAnnotations` one level up/);
+      const fixed = applyFix(text, d);
+      assert.ok(fixed.endsWith('      k8s:\n        serviceAnnotations:\n          # internal LB\n          cloud.example/lb: internal\n'), fixed);
+      assert.deepEqual(check(fixed), []);
+    });
+  }
+});
