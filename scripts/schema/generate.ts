@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildTrees } from './buildTrees.ts';
+import { annotateChartNames, readChartNames } from './chartNames.ts';
 import { dedupe } from './dedupe.ts';
 import { annotateChartDefaults, annotateProfileDefaults, chartDefaults, profileDumps } from './defaults.ts';
 import type { SchemaNode } from './schemaNode.ts';
@@ -18,8 +19,10 @@ async function main() {
   const dir = dataDir();
   const minors = readMinors(dir);
   const trees = await buildTrees(dir, kubernetesDir(), minors);
+  const chartNames = readChartNames(dir);
   for (const m of minors) {
     const tree = trees.get(m.version)!;
+    annotateChartNames(tree, chartNames.get(m.version));
     annotateProfileDefaults(tree, profileDumps(dir, m));
     const values = nodeAt(tree, ['spec', 'values']);
     const pilot = nodeAt(tree, ['spec', 'values', 'pilot']);

@@ -75,7 +75,7 @@ describe('1.24–1.30 read Kubernetes\' own form', () => {
       const text = iop(v, '  components:\n    pilot:\n      k8s:\n        volumes:\n        - name: extra  # mine\n          volumeSource: {configMap: {localObjectReference: {name: cm}}}\n');
       const d = one(check(text), 'k8s-form');
       assert.equal(covered(text, d), 'volumeSource');
-      assert.match(d.message, /protobuf form that istioctl read up to 1\.23; Istio 1\.\d+ reads Kubernetes' own form/);
+      assert.match(String(d.message), /protobuf form that istioctl read up to 1\.23; Istio 1\.\d+ reads Kubernetes' own form/);
       const fixed = applyFix(text, d);
       assert.match(fixed, /\n {10}configMap: \{name: cm\}\n/);
       assert.deepEqual(codes(check(fixed)).filter((c) => c !== 'ignored-setting'), []);
@@ -100,7 +100,7 @@ describe('1.24–1.30 read Kubernetes\' own form', () => {
       const text = iop(v, '  components:\n    pilot:\n      k8s:\n        hpaSpec:\n          maxReplicas: 5\n          metrics:\n          - type: Resource\n            resource:\n              name: cpu\n              targetAverageUtilization: 80\n');
       const d = one(check(text), 'k8s-form');
       assert.equal(covered(text, d), 'targetAverageUtilization');
-      assert.match(d.message, /autoscaling\/v2beta1; from Istio 1\.24 `hpaSpec` is autoscaling\/v2/);
+      assert.match(String(d.message), /autoscaling\/v2beta1; from Istio 1\.24 `hpaSpec` is autoscaling\/v2/);
       assert.equal(codes(check(text)).includes('k8s-required'), false, 'the form error says it; no required-field noise');
       const fixed = applyFix(text, d);
       assert.match(fixed, /name: cpu\n {14}target: \{type: Utilization, averageUtilization: 80\}\n/);
@@ -112,7 +112,7 @@ describe('1.24–1.30 read Kubernetes\' own form', () => {
     const text = iop('1.30', '  components:\n    pilot:\n      k8s:\n        env:\n        - value: x\n        hpaSpec: {maxReplicas: 3}\n');
     const d = one(check(text), 'k8s-required');
     assert.equal(d.severity, 2);
-    assert.match(d.message, /Kubernetes requires `name` in EnvVar `components\.pilot\.k8s\.env\[0\]`/);
+    assert.match(String(d.message), /Kubernetes requires `name` in EnvVar `components\.pilot\.k8s\.env\[0\]`/);
   });
 });
 
@@ -122,7 +122,7 @@ describe('1.5–1.23 read the protobuf form', () => {
       const text = iop(v, '  components:\n    pilot:\n      k8s:\n        volumes:\n        - name: extra\n          configMap:\n            name: cm\n');
       const d = one(check(text), 'k8s-form');
       assert.equal(covered(text, d), 'configMap');
-      assert.match(d.message, new RegExp(`Istio ${v} reads this Kubernetes type in its protobuf form: \`configMap\` goes under \`volumeSource\``));
+      assert.match(String(d.message), new RegExp(`Istio ${v} reads this Kubernetes type in its protobuf form: \`configMap\` goes under \`volumeSource\``));
       const fixed = applyFix(text, d);
       assert.ok(fixed.endsWith('        - name: extra\n          volumeSource:\n            configMap:\n              localObjectReference:\n                name: cm\n'), fixed);
       assert.deepEqual(errors(check(fixed)), []);
@@ -133,7 +133,7 @@ describe('1.5–1.23 read the protobuf form', () => {
     test(`${v}: resources.requests.cpu: 2 is refused with the string form as fix; readinessProbe.httpGet stays valid`, () => {
       const text = iop(v, '  components:\n    pilot:\n      k8s:\n        readinessProbe: {httpGet: {path: /ready, port: 8080}}\n        resources:\n          requests:\n            cpu: 2\n');
       const d = one(check(text), 'type');
-      assert.match(d.message, /write `"2"` or `2000m`/);
+      assert.match(String(d.message), /write `"2"` or `2000m`/);
       assert.equal(applyFix(text, d).split('\n').at(-2), '            cpu: "2"');
     });
 
@@ -143,7 +143,7 @@ describe('1.5–1.23 read the protobuf form', () => {
       assert.match(fixed, /secretKeyRef: \{localObjectReference: \{name: s\}, key: k\}/);
       const after = check(fixed);
       assert.deepEqual(errors(after), []);
-      assert.match(one(after, 'broken-setting').message, /istio\/istio#48961/);
+      assert.match(String(one(after, 'broken-setting').message), /istio\/istio#48961/);
     });
   }
 
@@ -159,7 +159,7 @@ describe('accepted by istioctl, then ignored or broken', () => {
       const text = iop(v, `  revision: canary\n  components:\n    pilot:\n      k8s:\n        nodeSelector: {a: b}\n        volumes:\n${body}        volumeMounts:\n        - name: extra\n          mountPath: /etc/extra\n`);
       const warnings = check(text).filter((d) => d.code === 'ignored-setting');
       assert.deepEqual(warnings.map((d) => covered(text, d)), ['volumes', 'volumeMounts']);
-      assert.match(warnings[0].message, /never renders it \(istio\/istio#34046\): the Deployment `istiod-canary`/);
+      assert.match(String(warnings[0].message), /never renders it \(istio\/istio#34046\): the Deployment `istiod-canary`/);
       const fixed = applyFix(text, warnings[0]);
       assert.deepEqual(check(fixed), [], fixed);
       assert.match(fixed, /overlays:\n {8}- kind: Deployment\n {10}name: istiod-canary\n/);
@@ -182,20 +182,20 @@ describe('accepted by istioctl, then ignored or broken', () => {
       const text = iop(v, '  components:\n    cni:\n      enabled: true\n      k8s:\n        hpaSpec: {maxReplicas: 3}\n        strategy: {type: RollingUpdate}\n        nodeSelector: {a: b}\n');
       const ds = check(text);
       assert.equal(covered(text, one(ds, 'ignored-setting')), 'hpaSpec');
-      assert.match(one(ds, 'broken-setting').message, /DaemonSet `istio-cni-node` as `spec\.strategy`/);
+      assert.match(String(one(ds, 'broken-setting').message), /DaemonSet `istio-cni-node` as `spec\.strategy`/);
     });
   }
 
   test('replicaCount with autoscaling: skipped (no effect) in 1.14–1.23, overridden from 1.24', () => {
     const body = '  components:\n    pilot:\n      k8s:\n        replicaCount: 3\n  values:\n    pilot:\n      autoscaleEnabled: true\n';
-    assert.match(one(check(iop('1.20', body)), 'replica-count-with-autoscale').message, /skips it while autoscaling is on, so it has no effect/);
-    assert.match(one(check(iop('1.24', body)), 'replica-count-with-autoscale').message, /the autoscaler then overrides it/);
+    assert.match(String(one(check(iop('1.20', body)), 'replica-count-with-autoscale').message), /skips it while autoscaling is on, so it has no effect/);
+    assert.match(String(one(check(iop('1.24', body)), 'replica-count-with-autoscale').message), /the autoscaler then overrides it/);
   });
 
   test('values.pilot.volumes 1.22–1.28: Kubernetes form refused with the way through; protobuf form warned; 1.29 Kubernetes form fine', () => {
     const k8s = '  values:\n    pilot:\n      volumes:\n      - name: x\n        secret: {secretName: s}\n';
-    for (const v of ['1.22', '1.28']) assert.match(one(check(iop(v, k8s)), 'broken-setting').message, /no form passes both.*spec\.unvalidatedValues\.pilot\.volumes.*--force/);
-    assert.match(one(check(iop('1.24', '  values:\n    pilot:\n      volumes:\n      - name: x\n        volumeSource: {secret: {secretName: s}}\n')), 'broken-setting').message, /Kubernetes refuses a volume with `volumeSource`/);
+    for (const v of ['1.22', '1.28']) assert.match(String(one(check(iop(v, k8s)), 'broken-setting').message), /no form passes both.*spec\.unvalidatedValues\.pilot\.volumes.*--force/);
+    assert.match(String(one(check(iop('1.24', '  values:\n    pilot:\n      volumes:\n      - name: x\n        volumeSource: {secret: {secretName: s}}\n')), 'broken-setting').message), /Kubernetes refuses a volume with `volumeSource`/);
     assert.deepEqual(check(iop('1.29', k8s)), []);
     assert.deepEqual(check(iop('1.21', k8s)), []);
   });
@@ -203,7 +203,7 @@ describe('accepted by istioctl, then ignored or broken', () => {
   test('values.global.waypoint (1.24–1.30): toleration is never read, tolerations refused, a label map nodeSelector refused', () => {
     const text = iop('1.30', '  values:\n    global:\n      waypoint:\n        toleration: [{key: a, operator: Exists}]\n        tolerations: []\n        nodeSelector: {kubernetes.io/os: linux}\n');
     const ds = check(text);
-    assert.match(one(ds, 'ignored-setting').message, /template reads `global\.waypoint\.tolerations`/);
+    assert.match(String(one(ds, 'ignored-setting').message), /template reads `global\.waypoint\.tolerations`/);
     const broken = ds.filter((d) => d.code === 'broken-setting');
     assert.deepEqual(broken.map((d) => covered(text, d)), ['tolerations', 'kubernetes.io/os']);
   });
@@ -216,7 +216,7 @@ describe('istioctl\'s remaining checks', () => {
     for (const v of ['1.5', '1.13', '1.24', '1.30']) {
       const d = one(check(iop(v, body)), 'duplicate-key-ignored');
       assert.equal(d.range.start.line, 4, v);
-      assert.match(d.message, /the later `hub` \(line 6\) wins/);
+      assert.match(String(d.message), /the later `hub` \(line 6\) wins/);
     }
   });
 
@@ -224,10 +224,32 @@ describe('istioctl\'s remaining checks', () => {
     test(`${v}: k8s.service.annotations names serviceAnnotations, and the fix moves it there`, () => {
       const text = iop(v, '  components:\n    ingressGateways:\n    - name: istio-ingressgateway\n      enabled: true\n      k8s:\n        service:\n          annotations:\n            # internal LB\n            cloud.example/lb: internal\n');
       const d = one(check(text), 'misplaced-field');
-      assert.match(d.message, /did you mean `serviceAnnotations` one level up/);
+      assert.match(String(d.message), /did you mean `serviceAnnotations` one level up/);
       const fixed = applyFix(text, d);
       assert.ok(fixed.endsWith('      k8s:\n        serviceAnnotations:\n          # internal LB\n          cloud.example/lb: internal\n'), fixed);
       assert.deepEqual(check(fixed), []);
     });
   }
+});
+
+describe('spec.profile and the 1.24+ chart names', () => {
+  test('spec.profile: a built-in name everywhere; a file path where the release reads files (1.5–1.6, 1.10–1.23), only with --manifests in 1.7–1.9, never from 1.24', () => {
+    const at = (v: string, p: string) => check(iop(v, `  profile: ${p}\n`)).filter((d) => d.code === 'invalid-profile');
+    for (const v of ['1.5', '1.10', '1.20', '1.24', '1.30']) assert.deepEqual(at(v, 'demo'), [], v);
+    assert.match(String(at('1.30', 'demoo')[0].message), /`demoo` is not a built-in profile of Istio 1\.30\. Built-in profiles: .*`demo`/);
+    assert.deepEqual(at('1.20', './my-profile.yaml'), []);
+    assert.deepEqual(at('1.5', '/tmp/p.yaml'), []);
+    assert.equal(at('1.8', './my-profile.yaml')[0].severity, 2);
+    const refused = at('1.24', './my-profile.yaml')[0];
+    assert.equal(refused.severity, 1);
+    assert.match(String(refused.message), /reads no profile files.*profile \\"\.\/my-profile\.yaml\\" not found/);
+  });
+
+  test('1.24+: compatibilityVersion and values.global.platform must be among the base chart\'s files', () => {
+    const d = one(check(iop('1.29', '  compatibilityVersion: "1.20"\n')), 'enum');
+    assert.match(String(d.message), /expected one of `1\.25`, `1\.26`, `1\.27`, `1\.28`/);
+    assert.deepEqual(check(iop('1.29', '  compatibilityVersion: "1.27"\n  values:\n    global:\n      platform: k3d\n')), []);
+    assert.match(String(one(check(iop('1.24', '  values:\n    global:\n      platform: eks\n')), 'enum').message), /`k3d`.*`openshift`/);
+    assert.deepEqual(check(iop('1.24', '  values:\n    global:\n      platform: ""\n')), []);
+  });
 });

@@ -175,7 +175,7 @@ for (const [version, { kubernetes }] of Object.entries(vendored)) {
           if (bad === undefined) continue;
           const badText = operator(version, setPath({}, at, list ? [bad] : bad));
           const line = badText.split('\n').findIndex((l) => /\bmadeUpKey:/.test(l));
-          const hit = engine.validate(engine.parse(badText)).find((d) => d.severity === 1 && d.range.start.line === line && /madeUpKey/.test(d.message));
+          const hit = engine.validate(engine.parse(badText)).find((d) => d.severity === 1 && d.range.start.line === line && /madeUpKey/.test(String(d.message)));
           if (hit) caught++;
           else wrong.push(`${label}.${objectKey}: madeUpKey not reported on line ${line + 1}`);
         }

@@ -47,6 +47,7 @@ const RULES: Record<DiagnosticCode, string> = {
   'ignored-setting': 'A setting istioctl accepts and then never applies.',
   'broken-setting': 'A setting istioctl accepts that renders an object Kubernetes refuses, or that no form can express.',
   'misplaced-field': 'A field written one level away from where istioctl reads it.',
+  'invalid-profile': 'spec.profile names no built-in profile of the release (or a file where the release reads none).',
   'duplicate-key-ignored': 'A key written twice in one map: this release of istioctl silently uses the last value.',
 };
 

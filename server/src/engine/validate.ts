@@ -272,7 +272,7 @@ function checkScalar(ctx: Ctx, node: unknown, schema: SchemaNode, path: Step[], 
     const allowed = schema.enum as unknown[];
     const ok = allowed.some((a) => a === value || (typeof a === 'number' && typeof value === 'string' && String(a) === value));
     if (!ok) {
-      const names = allowed.filter((a): a is string => typeof a === 'string');
+      const names = allowed.filter((a): a is string => typeof a === 'string' && a !== '');
       const guess = closest(text, names);
       report(ctx, span, 'error', 'enum', `Invalid value \`${text}\` for \`${setPath(path)}\`; expected one of ${names.map((n) => `\`${n}\``).join(', ')}${guess ? ` (did you mean \`${guess}\`?)` : ''}.`, path, undefined,
         guess ? { title: `Change to \`${guess}\``, newText: guess } : undefined);

@@ -9,11 +9,12 @@ import { gatewayNames, privilegedPorts } from './gateways.ts';
 import { hubFormat, revisionFormat, tagFormat } from './imageRefs.ts';
 import { inboundPorts, ipRanges } from './proxySettings.ts';
 import { envKeyRefs, ignoredSettings } from './ignoredSettings.ts';
+import { profileName } from './profileName.ts';
 import { replicaCountWithAutoscale } from './replicaCount.ts';
 import { valuesTraps } from './valuesTraps.ts';
 import type { Rule, RuleContext } from './ruleTypes.ts';
 
-export const RULES: Rule[] = [hubFormat, tagFormat, revisionFormat, gatewayNames, privilegedPorts, ipRanges, inboundPorts, replicaCountWithAutoscale, ignoredSettings, envKeyRefs, valuesTraps];
+export const RULES: Rule[] = [hubFormat, tagFormat, revisionFormat, gatewayNames, privilegedPorts, ipRanges, inboundPorts, replicaCountWithAutoscale, ignoredSettings, envKeyRefs, valuesTraps, profileName];
 
 export function runRules(doc: Document, schema: IstioSchema, profile: string, lines: LineIndex): Diagnostic[] {
   const minor = Number(schema.version.split('.')[1]);
