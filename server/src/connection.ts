@@ -44,7 +44,11 @@ export function serve(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
-    settings.configure({ pullConfiguration: !!params.capabilities.workspace?.configuration, istioctlVersion: options.istioctlVersion });
+    settings.configure({
+      pullConfiguration: !!params.capabilities.workspace?.configuration,
+      istioctlVersion: options.istioctlVersion,
+      workspaceFolders: params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []),
+    });
     if (typeof options.diagnosticsDelay === 'number' && Number.isFinite(options.diagnosticsDelay)) diagnostics.setDelay(options.diagnosticsDelay);
     if (typeof options.maxFileSizeKb === 'number' && options.maxFileSizeKb > 0) engine.setLimits({ maxFileSize: options.maxFileSizeKb * 1024 });
     requests.itemDefaults = supportedItemDefaults(params.capabilities.textDocument?.completion?.completionList?.itemDefaults);

@@ -1,6 +1,7 @@
 // Per-document settings: `istioOperator.*` read for the document's resource through
 // workspace/configuration, cached per document as a promise, dropped on configuration change and
 // on close; plus the istioctl version the client reports, which applies to every document.
+import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
 import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION, type IstioOperatorSettings } from '../../protocol/settings.ts';
 import type { EngineSettings } from './engine/engine.ts';
@@ -16,15 +17,18 @@ export class Settings {
   constructor(private readonly connection: Connection, private readonly log: Logger) {}
 
   /** Called once from `initialize`, when the client's capabilities are known. */
-  configure(opts: { pullConfiguration: boolean; istioctlVersion?: string | null }): void {
+  configure(opts: { pullConfiguration: boolean; istioctlVersion?: string | null; workspaceFolders?: string[] }): void {
     this.pullConfiguration = opts.pullConfiguration;
     this.istioctlVersion = opts.istioctlVersion ?? undefined;
+    this.workspaceFolders = (opts.workspaceFolders ?? []).map(filePath).filter((p): p is string => !!p);
   }
+
+  private workspaceFolders: string[] = [];
 
   /** What the engine needs to choose a document's Istio version. */
   async forDocument(uri: string): Promise<EngineSettings> {
     const s = await this.read(uri);
-    return { setting: s.istioVersion, istioctlVersion: this.istioctlVersion };
+    return { setting: s.istioVersion, istioctlVersion: this.istioctlVersion, documentPath: filePath(uri), workspaceFolders: this.workspaceFolders };
   }
 
   /** workspace/didChangeConfiguration: forget every cached answer. */
@@ -63,4 +67,10 @@ export class Settings {
     }
     return p;
   }
+}
+
+/** The local path of a `file:` URI; undefined for other schemes (untitled, virtual workspaces). */
+function filePath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try { return fileURLToPath(uri); } catch { return undefined; }
 }

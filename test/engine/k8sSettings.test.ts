@@ -2,6 +2,9 @@
 // release reads them"): the other era's form with its rewrite, settings istioctl ignores or breaks,
 // duplicate keys, per era, each with its control. Fixes are applied and the file checked again.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { Engine } from '../../server/src/engine/engine.ts';
@@ -251,5 +254,51 @@ describe('spec.profile and the 1.24+ chart names', () => {
     assert.deepEqual(check(iop('1.29', '  compatibilityVersion: "1.27"\n  values:\n    global:\n      platform: k3d\n')), []);
     assert.match(String(one(check(iop('1.24', '  values:\n    global:\n      platform: eks\n')), 'enum').message), /`k3d`.*`openshift`/);
     assert.deepEqual(check(iop('1.24', '  values:\n    global:\n      platform: ""\n')), []);
+  });
+});
+
+describe('spec.profile as a file (1.5–1.6, 1.10–1.23)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iop-profile-'));
+  const doc = path.join(dir, 'cluster', 'custom-operator.yml');
+  fs.mkdirSync(path.dirname(doc), { recursive: true });
+  fs.mkdirSync(path.join(dir, 'profiles'));
+  fs.writeFileSync(path.join(dir, 'profiles', 'mine.yaml'), 'spec: {}\n');
+  fs.mkdirSync(path.join(dir, 'with-default'));
+  fs.writeFileSync(path.join(dir, 'with-default', 'mine.yaml'), 'spec: {}\n');
+  fs.writeFileSync(path.join(dir, 'with-default', 'default.yaml'), 'spec: {}\n');
+  const at = (v: string, p: string, place: { documentPath?: string; workspaceFolders?: string[] } = { documentPath: doc, workspaceFolders: [dir] }) =>
+    engine.validate(engine.parse(iop(v, `  profile: ${p}\n`)), place).filter((d) => d.code === 'invalid-profile');
+
+  test('a missing file is an error; one found beside the file or in the workspace folder passes when default.yaml is beside it', () => {
+    assert.match(String(at('1.20', './nope.yaml')[0].message), /there is no such file relative to this file's folder or the workspace folder/);
+    assert.deepEqual(at('1.20', 'with-default/mine.yaml'), []);
+    assert.deepEqual(at('1.20', '../with-default/mine.yaml'), []);
+    assert.deepEqual(at('1.6', path.join(dir, 'with-default', 'mine.yaml')), []);
+    assert.match(String(at('1.20', 'profiles/mine.yaml')[0].message), /reads `default\.yaml` beside a custom profile first/);
+  });
+
+  test('an unsaved document (no path) is not checked for files', () => {
+    assert.deepEqual(at('1.20', './nope.yaml', {}), []);
+  });
+});
+
+describe('install settings no schema can say', () => {
+  test('installPackagePath as a URL: fine up to 1.15, a warning in 1.16, an error from 1.17', () => {
+    const body = '  installPackagePath: https://example.com/istio-1.16.0-linux.tar.gz\n';
+    assert.deepEqual(check(iop('1.15', body)), []);
+    assert.equal(one(check(iop('1.16', body)), 'install-package-url').severity, 2);
+    assert.match(String(one(check(iop('1.17', body)), 'install-package-url').message), /no longer downloads install packages \(removed in 1\.17\)/);
+    assert.deepEqual(check(iop('1.20', '  installPackagePath: ./manifests\n')), []);
+  });
+
+  test('values.global.pilotCertProvider: kubernetes fails the 1.24+ chart; istiod is fine', () => {
+    assert.match(String(one(check(iop('1.24', '  values:\n    global:\n      pilotCertProvider: kubernetes\n')), 'unsupported-setting').message), /is not supported/);
+    assert.deepEqual(check(iop('1.24', '  values:\n    global:\n      pilotCertProvider: istiod\n')), []);
+    assert.deepEqual(check(iop('1.20', '  values:\n    global:\n      pilotCertProvider: kubernetes\n')).filter((d) => d.code === 'unsupported-setting'), []);
+  });
+
+  test('1.24+: values.profile must be one of the charts\' profiles', () => {
+    assert.match(String(one(check(iop('1.30', '  values:\n    profile: minimal\n')), 'enum').message), /`ambient`/);
+    assert.deepEqual(check(iop('1.30', '  values:\n    profile: ambient\n')), []);
   });
 });

@@ -48,6 +48,9 @@ const RULES: Record<DiagnosticCode, string> = {
   'broken-setting': 'A setting istioctl accepts that renders an object Kubernetes refuses, or that no form can express.',
   'misplaced-field': 'A field written one level away from where istioctl reads it.',
   'invalid-profile': 'spec.profile names no built-in profile of the release (or a file where the release reads none).',
+  'install-package-url': 'spec.installPackagePath as a URL, which istioctl no longer downloads (1.17+; 1.16 warns).',
+  'unsupported-setting': 'A setting the release\'s charts fail on.',
+  'invalid-mesh-config': 'A mesh config value istioctl\'s ValidateMeshConfig refuses (from 1.24 only istiod does).',
   'duplicate-key-ignored': 'A key written twice in one map: this release of istioctl silently uses the last value.',
 };
 

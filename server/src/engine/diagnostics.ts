@@ -14,7 +14,8 @@ export type DiagnosticCode =
   | 'invalid-hub' | 'invalid-tag' | 'invalid-revision' | 'invalid-gateway-name' | 'privileged-port'
   | 'invalid-ip-ranges' | 'invalid-inbound-ports' | 'replica-count-with-autoscale' | 'multiple-operators'
   // Kubernetes settings as each release reads them (k8s/)
-  | 'k8s-form' | 'k8s-required' | 'k8s-enum' | 'ignored-setting' | 'broken-setting' | 'misplaced-field' | 'duplicate-key-ignored' | 'invalid-profile';
+  | 'k8s-form' | 'k8s-required' | 'k8s-enum' | 'ignored-setting' | 'broken-setting' | 'misplaced-field' | 'duplicate-key-ignored' | 'invalid-profile'
+  | 'install-package-url' | 'unsupported-setting' | 'invalid-mesh-config';
 
 /**
  * A fix the user applies: a replacement for the diagnostic's range (`newText`), or a rewrite the

@@ -21,6 +21,7 @@ import { SchemaStore, type IstioSchema } from './schemaStore.ts';
 import { symbols } from './symbols.ts';
 import { validateDocument } from './validate.ts';
 import { chooseVersion, type VersionChoice, type VersionInputs } from './versionChoice.ts';
+import type { DocumentPlace } from './rules/ruleTypes.ts';
 
 export interface EngineOptions {
   /** Folder holding index.json and istio-1.X.json; defaults to the bundled schemas. */
@@ -28,8 +29,8 @@ export interface EngineOptions {
   limits?: Partial<Limits>;
 }
 
-/** Per-request settings: what the user or the client told us. */
-export type EngineSettings = VersionInputs;
+/** Per-request settings: what the user or the client told us, and where the document is (for paths it names). */
+export type EngineSettings = VersionInputs & DocumentPlace;
 
 export class Engine {
   readonly store: SchemaStore;
@@ -108,7 +109,7 @@ export class Engine {
       const { choice, schema } = release;
       if (++operators > 1) out.push(this.secondOperator(file, doc, schema.version));
       if (choice.problem) out.push(makeDiagnostic(file.lines.range(choice.problem.start, choice.problem.end), 'warning', 'version-not-bundled', choice.problem.message, ''));
-      out.push(...validateDocument(doc, schema, file.lines, this.limits, cancelled));
+      out.push(...validateDocument(doc, schema, file.lines, this.limits, cancelled, settings));
     }
     return out;
   }

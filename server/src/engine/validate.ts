@@ -9,6 +9,7 @@ import type { YamlDoc } from './parse.ts';
 import { documentProfile } from './fieldDocs.ts';
 import { restatesDefault } from './profileDefaults.ts';
 import { runRules } from './rules/index.ts';
+import type { DocumentPlace } from './rules/ruleTypes.ts';
 import { isMergeKey, mergeSources } from './nodePath.ts';
 import type { IstioSchema, SchemaNode } from './schemaStore.ts';
 import { closest } from './suggest.ts';
@@ -36,14 +37,14 @@ interface Ctx {
   cancelled: () => boolean;
 }
 
-export function validateDocument(ydoc: YamlDoc, schema: IstioSchema, lines: LineIndex, limits: Limits, cancelled: () => boolean = () => false): Diagnostic[] {
+export function validateDocument(ydoc: YamlDoc, schema: IstioSchema, lines: LineIndex, limits: Limits, cancelled: () => boolean = () => false, place: DocumentPlace = {}): Diagnostic[] {
   const ctx: Ctx = { schema, ydoc, lines, limits, out: [], spans: [], aliases: 0, indirections: 0, stopped: false, visited: 0, cancelled, profile: documentProfile(schema, ydoc).name };
   const root = ydoc.doc.contents;
   if (!root) return ctx.out;
   checkApiVersion(ctx);
   visit(ctx, root, schema.root, [], 0);
   // istioctl's own checks beyond the schema, where the walk was not cut short.
-  if (!ctx.stopped) ctx.out.push(...runRules(ydoc.doc, schema, ctx.profile, lines));
+  if (!ctx.stopped) ctx.out.push(...runRules(ydoc.doc, schema, ctx.profile, lines, place));
   return ctx.out;
 }
 

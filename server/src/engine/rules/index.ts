@@ -9,14 +9,15 @@ import { gatewayNames, privilegedPorts } from './gateways.ts';
 import { hubFormat, revisionFormat, tagFormat } from './imageRefs.ts';
 import { inboundPorts, ipRanges } from './proxySettings.ts';
 import { envKeyRefs, ignoredSettings } from './ignoredSettings.ts';
+import { installPackageUrl, pilotCertProvider } from './installSettings.ts';
 import { profileName } from './profileName.ts';
 import { replicaCountWithAutoscale } from './replicaCount.ts';
 import { valuesTraps } from './valuesTraps.ts';
-import type { Rule, RuleContext } from './ruleTypes.ts';
+import type { DocumentPlace, Rule, RuleContext } from './ruleTypes.ts';
 
-export const RULES: Rule[] = [hubFormat, tagFormat, revisionFormat, gatewayNames, privilegedPorts, ipRanges, inboundPorts, replicaCountWithAutoscale, ignoredSettings, envKeyRefs, valuesTraps, profileName];
+export const RULES: Rule[] = [hubFormat, tagFormat, revisionFormat, gatewayNames, privilegedPorts, ipRanges, inboundPorts, replicaCountWithAutoscale, ignoredSettings, envKeyRefs, valuesTraps, profileName, installPackageUrl, pilotCertProvider];
 
-export function runRules(doc: Document, schema: IstioSchema, profile: string, lines: LineIndex): Diagnostic[] {
+export function runRules(doc: Document, schema: IstioSchema, profile: string, lines: LineIndex, place: DocumentPlace = {}): Diagnostic[] {
   const minor = Number(schema.version.split('.')[1]);
   const out: Diagnostic[] = [];
   const ctx: RuleContext = {
@@ -24,6 +25,7 @@ export function runRules(doc: Document, schema: IstioSchema, profile: string, li
     schema,
     minor,
     profile,
+    place,
     get: (path) => nodeAt(doc, path),
     report: (node, severity, code, message, path, fix) => {
       const [start, end] = nodeSpan(node, [0, 0]);

@@ -4,12 +4,21 @@ import type { QuickFix } from '../diagnostics.ts';
 import type { IstioSchema } from '../schemaStore.ts';
 import type { Step } from '../yamlNodes.ts';
 
+/** Where the document lives, for settings that name files (spec.profile); empty for unsaved text. */
+export interface DocumentPlace {
+  /** The file's absolute path. */
+  documentPath?: string;
+  /** The workspace folders' absolute paths. */
+  workspaceFolders?: string[];
+}
+
 export interface RuleContext {
   doc: Document;
   schema: IstioSchema;
   /** The Istio minor as a number: 1.20 → 20. */
   minor: number;
   profile: string;
+  place: DocumentPlace;
   /** The YAML node at a path below the document root, aliases followed; undefined when absent. */
   get(path: Step[]): Node | undefined;
   report(node: Node, severity: 'error' | 'warning', code: string, message: string, path: Step[], fix?: QuickFix): void;
