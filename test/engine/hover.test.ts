@@ -237,3 +237,19 @@ describe('no hover', () => {
     }
   });
 });
+
+describe('Kubernetes types (1.24+)', () => {
+  test('a k8s field shows the Kubernetes description and links to that Kubernetes release\'s API reference', () => {
+    const h = hoverText(hoverAt(engine, operator('1.30', 'spec:\n  components:\n    pilot:\n      k8s:\n        readinessProbe:\n          gr|pc: {port: 8080}\n')));
+    assert.match(h, /GRPC specifies a GRPC HealthCheckRequest/);
+    assert.match(h, /Kubernetes 1\.35 type.*\(https:\/\/kubernetes\.io\/docs\/reference\/generated\/kubernetes-api\/v1\.35\/#grpcaction-v1-core\)/);
+    const hpa = hoverText(hoverAt(engine, operator('1.24', 'spec:\n  components:\n    pilot:\n      k8s:\n        hpaSpec:\n          maxRe|plicas: 3\n')));
+    assert.match(hpa, /v1\.31\/#horizontalpodautoscalerspec-v2-autoscaling/);
+  });
+
+  test('up to 1.23 the same field links to Istio\'s reference (Istio\'s own message)', () => {
+    const h = hoverText(hoverAt(engine, operator('1.20', 'spec:\n  components:\n    pilot:\n      k8s:\n        readinessProbe:\n          http|Get: {port: 8080}\n')));
+    assert.doesNotMatch(h, /kubernetes-api/);
+    assert.match(h, /istio\.io\/v1\.20\/docs\/reference\/config\/istio\.operator\.v1alpha1/);
+  });
+});

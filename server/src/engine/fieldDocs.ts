@@ -4,7 +4,7 @@ import { defaultsFromDumps, defaultsOf, typeLabel, versionsOf } from './fieldFac
 import { code, description, formatValue } from './markdown.ts';
 import { nodeAtPath } from './nodePath.ts';
 import type { YamlDoc } from './parse.ts';
-import { referenceUrl } from './referenceLinks.ts';
+import { kubernetesReferenceUrl, referenceUrl } from './referenceLinks.ts';
 import type { IstioSchema, SchemaNode } from './schemaStore.ts';
 import { formatPath, isMap, isScalar, setPath, type Step } from './yamlNodes.ts';
 
@@ -91,8 +91,10 @@ export function fieldMarkdown(ctx: FieldContext, path: readonly Step[], chain: S
     }
     out.push(`**Istio versions**: ${versionsOf(chain, ctx.minors)}`);
     if (path[0] === 'spec' && path.length > 1) out.push(code(`--set ${shellWord(`${setPath([...path])}=${opts.value ?? '<value>'}`)}`));
+    const kube = kubernetesReferenceUrl(chain);
     const url = referenceUrl(schema.version, path, chain);
-    if (url) out.push(`[Istio ${schema.version} reference](${url})`);
+    if (kube) out.push(`Kubernetes ${kube.version} type, read as Kubernetes reads it: [API reference](${kube.url})`);
+    else if (url) out.push(`[Istio ${schema.version} reference](${url})`);
   }
   return out.join('\n\n');
 }

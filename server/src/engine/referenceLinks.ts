@@ -41,3 +41,18 @@ function anchor(pkg: string, path: readonly Step[], chain: readonly SchemaNode[]
   const protoName = Object.keys(props).find((k) => props[k]['x-istio-alias-of'] === field) ?? field;
   return `#${type.slice(pkg.length + 1).replace(/\./g, '-')}-${protoName}`;
 }
+
+/**
+ * From 1.24 the `k8s` types are the vendored Kubernetes release's own: its API reference documents
+ * them (`#probe-v1-core`, `#horizontalpodautoscalerspec-v2-autoscaling`).
+ */
+export function kubernetesReferenceUrl(chain: readonly SchemaNode[]): { url: string; version: string } | undefined {
+  const version = [...chain].reverse().find((n) => typeof n?.['x-kubernetes-version'] === 'string')?.['x-kubernetes-version'] as string | undefined;
+  if (!version) return undefined;
+  const typed = [...chain].reverse().find((n) => typeof n?.['x-istio-type'] === 'string' && String(n['x-istio-type']).startsWith('k8s.io.'));
+  const m = typed ? /^k8s\.io\.(?:api\.(\w+)|apimachinery\.pkg\.apis\.(meta))\.(v\w+)\.(\w+)$/.exec(String(typed['x-istio-type'])) : null;
+  const base = `https://kubernetes.io/docs/reference/generated/kubernetes-api/v${version}/`;
+  if (!m) return { url: base, version };
+  const [, group, meta, apiVersion, kind] = m;
+  return { url: `${base}#${kind.toLowerCase()}-${apiVersion}-${group ?? meta}`, version };
+}
