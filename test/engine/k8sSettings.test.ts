@@ -302,3 +302,9 @@ describe('install settings no schema can say', () => {
     assert.deepEqual(check(iop('1.30', '  values:\n    profile: ambient\n')), []);
   });
 });
+
+test('components.istiodRemote: rendered up to 1.25, accepted and ignored from 1.26', () => {
+  const body = '  components:\n    istiodRemote:\n      enabled: true\n';
+  assert.deepEqual(check(iop('1.25', body)), []);
+  assert.match(String(one(check(iop('1.26', body)), 'ignored-setting').message), /removed in 1\.26.*profile: remote/);
+});

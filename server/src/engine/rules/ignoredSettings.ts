@@ -39,7 +39,12 @@ export const TRAPS: Trap[] = [
     message: (_c, f, v) => `istioctl ${v} refuses \`components.base.k8s.${f}\`: "base component can only have k8s.overlays, not other K8s settings" (translate.go@1.6.14:167). Remove it, or patch the base resources with \`k8s.overlays\`.`,
   },
   {
-    minors: [24, 30], components: ['base', 'istiodRemote'], fields: MAPPED, severity: 'warning', code: 'ignored-setting',
+    // From 1.26 the whole istiodRemote component renders nothing (istiodRemoteRemoved says so once).
+    minors: [24, 30], components: ['base'], fields: MAPPED, severity: 'warning', code: 'ignored-setting',
+    message: (c, f, v) => `istioctl ${v} ignores \`components.${c.kind}.k8s.${f}\`: the ${c.kind} component has no resource these settings apply to (component.go@1.24.6:136-215). Use \`k8s.overlays\` on the resource you mean.`,
+  },
+  {
+    minors: [24, 25], components: ['istiodRemote'], fields: MAPPED, severity: 'warning', code: 'ignored-setting',
     message: (c, f, v) => `istioctl ${v} ignores \`components.${c.kind}.k8s.${f}\`: the ${c.kind} component has no resource these settings apply to (component.go@1.24.6:136-215). Use \`k8s.overlays\` on the resource you mean.`,
   },
   {
@@ -124,5 +129,22 @@ export const envKeyRefs: Rule = {
         }
       });
     }
+  },
+};
+
+/**
+ * 1.26+: the istiodRemote component is gone (istio/istio 296564ac2de, "Remove istiod-remote profile
+ * legacy (#55369)"), while the spec keeps the field (operator/pkg/apis/types.go@1.30.3:113).
+ */
+export const istiodRemoteRemoved: Rule = {
+  minors: [26, 30],
+  check(ctx) {
+    const components = ctx.get(['spec', 'components']);
+    if (!isMap(components)) return;
+    const pair = (components.items as Pair[]).find((p) => keyName(p) === 'istiodRemote');
+    if (!pair || deref(ctx.doc, pair.value) === null) return;
+    ctx.report(pair.key as Node, 'warning', 'ignored-setting',
+      `istioctl ${ctx.schema.version} accepts \`components.istiodRemote\` but renders nothing for it: the component was removed in 1.26 (istio/istio#55369). For a cluster without a local control plane use \`profile: remote\` (it enables pilot with \`values.profile: remote\`).`,
+      ['spec', 'components', 'istiodRemote']);
   },
 };
