@@ -23,6 +23,8 @@ interface Trap {
   fix?(c: Component, field: string): QuickFix | undefined;
 }
 
+const noResource = (c: Component, f: string, v: string) => `istioctl ${v} ignores \`components.${c.kind}.k8s.${f}\`: the ${c.kind} component has no resource these settings apply to (component.go@1.24.6:136-215). Use \`k8s.overlays\` on the resource you mean.`;
+
 const ALL: ComponentKind[] = ['pilot', 'gateway', 'cni', 'ztunnel', 'istiodRemote'];
 
 export const TRAPS: Trap[] = [
@@ -41,11 +43,11 @@ export const TRAPS: Trap[] = [
   {
     // From 1.26 the whole istiodRemote component renders nothing (istiodRemoteRemoved says so once).
     minors: [24, 30], components: ['base'], fields: MAPPED, severity: 'warning', code: 'ignored-setting',
-    message: (c, f, v) => `istioctl ${v} ignores \`components.${c.kind}.k8s.${f}\`: the ${c.kind} component has no resource these settings apply to (component.go@1.24.6:136-215). Use \`k8s.overlays\` on the resource you mean.`,
+    message: noResource,
   },
   {
     minors: [24, 25], components: ['istiodRemote'], fields: MAPPED, severity: 'warning', code: 'ignored-setting',
-    message: (c, f, v) => `istioctl ${v} ignores \`components.${c.kind}.k8s.${f}\`: the ${c.kind} component has no resource these settings apply to (component.go@1.24.6:136-215). Use \`k8s.overlays\` on the resource you mean.`,
+    message: noResource,
   },
   {
     minors: [5, 23], components: ['istiodRemote'], fields: MAPPED, severity: 'warning', code: 'broken-setting',
