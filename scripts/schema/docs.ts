@@ -30,9 +30,15 @@ const DEPRECATION = [
   /^\s*\$?deprecated\b/im,
 ];
 
-function deprecationSentence(text: string): string | undefined {
+// Sentences that deprecate a behaviour, not the field: the k8s Volume's `volumeSource` says "If not
+// specified, the Volume is implied to be an EmptyDir. This implied behavior is deprecated…", and
+// `volumeSource` is the only form istioctl 1.10–1.23 reads.
+const NOT_THE_FIELD = /\bbehaviou?r is deprecated\b/i;
+
+function deprecationSentence(raw: string): string | undefined {
+  const sentences = raw.replace(/\n/g, ' ').split(/(?<=[.!?])\s+/).filter((s) => !NOT_THE_FIELD.test(s));
+  const text = sentences.join(' ');
   if (!DEPRECATION.some((re) => re.test(text))) return undefined;
-  const sentences = text.replace(/\n/g, ' ').split(/(?<=[.!?])\s+/);
   const hit = sentences.find((s) => /deprecat/i.test(s));
   // Keep the following sentence when it names what to use instead.
   if (!hit) return undefined;

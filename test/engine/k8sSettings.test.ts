@@ -308,3 +308,10 @@ test('components.istiodRemote: rendered up to 1.25, accepted and ignored from 1.
   assert.deepEqual(check(iop('1.25', body)), []);
   assert.match(String(one(check(iop('1.26', body)), 'ignored-setting').message), /removed in 1\.26.*profile: remote/);
 });
+
+test('1.10–1.23: volumeSource is not "deprecated" (its Kubernetes doc deprecates an implied EmptyDir, not the field)', () => {
+  for (const v of ['1.10', '1.20', '1.23']) {
+    const ds = check(iop(v, '  components:\n    pilot:\n      k8s:\n        volumes:\n        - name: x\n          volumeSource: {configMap: {localObjectReference: {name: cm}}}\n'));
+    assert.deepEqual(codes(ds), ['ignored-setting'], v);
+  }
+});
