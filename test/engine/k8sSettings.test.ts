@@ -315,3 +315,17 @@ test('1.10–1.23: volumeSource is not "deprecated" (its Kubernetes doc deprecat
     assert.deepEqual(codes(ds), ['ignored-setting'], v);
   }
 });
+
+test('examples/k8s-upgrade: applying every fix the engine offers leaves no error at 1.24', () => {
+  let text = fs.readFileSync(path.resolve(import.meta.dirname, '../../examples/k8s-upgrade/custom-operator.yml'), 'utf8');
+  const before = check(text);
+  assert.deepEqual(codes(before).sort(), ['ignored-setting', 'ignored-setting', 'k8s-form', 'k8s-form', 'k8s-form', 'misplaced-field']);
+  for (let i = 0; i < 10; i++) {
+    const file = engine.parse(text);
+    const fixable = check(text).find((d) => engine.codeActions(file, 'file:///t.yaml', [d]).length);
+    if (!fixable) break;
+    text = applyFix(text, fixable);
+  }
+  assert.deepEqual(errors(check(text)), [], text);
+  assert.deepEqual(codes(check(text)), ['ignored-setting'], 'only the cni PDB, which has no object to apply to, is left');
+});
