@@ -1,5 +1,9 @@
-// iop-lint's three output formats, on the examples/ folder (the README's first command).
+// iop-lint's three output formats, on the examples the README shows.
+const EXAMPLES = ['examples/1.2x', 'examples/1.5', 'examples/broken'];
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { iopLint } from '../support/cli.ts';
 
@@ -8,7 +12,7 @@ const BROKEN_CODES = ['enum', 'field-not-in-version', 'invalid-duration', 'type'
 
 describe('iop-lint --format text', () => {
   it('prints file:line:col: severity code message, 1-based, and a summary on stderr', () => {
-    const r = iopLint(['examples']);
+    const r = iopLint(EXAMPLES);
     assert.equal(r.status, 1, r.stderr);
     const lines = r.stdout.trimEnd().split('\n');
     for (const line of lines) assert.match(line, /^examples\/broken\/custom-operator\.yml:\d+:\d+: error [a-z-]+ \S.*$/);
@@ -30,9 +34,29 @@ describe('iop-lint --format text', () => {
   });
 });
 
+describe('iop-lint on the Kubernetes-settings example (the README\'s section)', () => {
+  it('reports the 1.23 forms at 1.24 and the settings istioctl never applies, and exits 1', () => {
+    const r = iopLint(['examples/k8s-upgrade']);
+    assert.equal(r.status, 1, r.stderr);
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.deepEqual(lines.map((l) => l.split(' ').slice(1, 3).join(' ')), [
+      'error k8s-form', 'error k8s-form', 'warning ignored-setting', 'error k8s-form', 'warning ignored-setting', 'error misplaced-field',
+    ]);
+    assert.match(lines[3], /^examples\/k8s-upgrade\/custom-operator\.yml:25:11: error k8s-form `volumeSource` is the protobuf form that istioctl read up to 1\.23/);
+    assert.match(r.stderr, /4 errors, 2 warnings in 1 file/);
+    // The same file at 1.23, the release it was written for (without its version comment): no form errors.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iop-k8s-'));
+    const copy = path.join(dir, 'custom-operator.yml');
+    fs.writeFileSync(copy, fs.readFileSync('examples/k8s-upgrade/custom-operator.yml', 'utf8').replace(/^# istio-version: .*\n/, ''));
+    const at23 = iopLint(['--istio-version', '1.23', copy]);
+    assert.doesNotMatch(at23.stdout, /k8s-form/);
+    assert.match(at23.stdout, /warning broken-setting istioctl 1\.23 accepts `secretKeyRef`/);
+  });
+});
+
 describe('iop-lint --format json', () => {
   it('lists every file with its Istio version and 0-based diagnostics, in the documented shape', () => {
-    const r = iopLint(['--format', 'json', 'examples']);
+    const r = iopLint(['--format', 'json', ...EXAMPLES]);
     assert.equal(r.status, 1, r.stderr);
     const out = JSON.parse(r.stdout);
     assert.deepEqual(Object.keys(out), ['files']);
@@ -64,7 +88,7 @@ describe('iop-lint --format json', () => {
 
 describe('iop-lint --format sarif', () => {
   it('writes a SARIF 2.1.0 log: rules named by code, results with 1-based regions and relative URIs', () => {
-    const r = iopLint(['--format', 'sarif', 'examples']);
+    const r = iopLint(['--format', 'sarif', ...EXAMPLES]);
     assert.equal(r.status, 1, r.stderr);
     const log = JSON.parse(r.stdout);
     assert.equal(log.version, '2.1.0');
