@@ -329,3 +329,24 @@ test('examples/k8s-upgrade: applying every fix the engine offers leaves no error
   assert.deepEqual(errors(check(text)), [], text);
   assert.deepEqual(codes(check(text)), ['ignored-setting'], 'only the cni PDB, which has no object to apply to, is left');
 });
+
+describe('1.5–1.8 operator checks', () => {
+  test('1.6–1.8: a capitalised addon name is warned with its lower-case form; 1.9 has no such check', () => {
+    const body = '  addonComponents:\n    Istiocoredns:\n      enabled: false\n';
+    for (const v of ['1.6', '1.8']) assert.match(String(one(check(iop(v, body)), 'invalid-addon-name').message), /write `istiocoredns`/);
+    assert.deepEqual(check(iop('1.7', '  addonComponents:\n    istiocoredns:\n      enabled: false\n')).filter((d) => d.code === 'invalid-addon-name'), []);
+  });
+
+  test('1.5–1.6: auto mTLS with control plane security off is warned on the setting the user wrote', () => {
+    const off = '  values:\n    global:\n      controlPlaneSecurityEnabled: false\n      mtls:\n        auto: true\n';
+    const text = iop('1.5', off);
+    assert.equal(covered(text, one(check(text), 'feature-conflict')), 'false');
+    assert.deepEqual(check(iop('1.5', '  values:\n    global:\n      controlPlaneSecurityEnabled: true\n      mtls:\n        auto: true\n')).filter((d) => d.code === 'feature-conflict'), []);
+    assert.deepEqual(check(iop('1.7', off)).filter((d) => d.code === 'feature-conflict'), []);
+  });
+});
+
+test('1.24+: values.defaults names the chart failure and what to write instead', () => {
+  const d = one(check(iop('1.24', '  values:\n    defaults:\n      global:\n        hub: x.io\n')), 'broken-setting');
+  assert.match(String(d.message), /Setting with \.default prefix found.*`values\.global\.hub`/);
+});

@@ -51,6 +51,8 @@ const RULES: Record<DiagnosticCode, string> = {
   'install-package-url': 'spec.installPackagePath as a URL, which istioctl no longer downloads (1.17+; 1.16 warns).',
   'unsupported-setting': 'A setting the release\'s charts fail on.',
   'invalid-mesh-config': 'A mesh config value istioctl\'s ValidateMeshConfig refuses (from 1.24 only istiod does).',
+  'invalid-addon-name': 'An addon component name istioctl 1.6–1.8 expects to start lower-case.',
+  'feature-conflict': 'Two settings istioctl warns about together (auto mTLS without control plane security, 1.5–1.6).',
   'duplicate-key-ignored': 'A key written twice in one map: this release of istioctl silently uses the last value.',
 };
 

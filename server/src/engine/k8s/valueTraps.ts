@@ -17,6 +17,12 @@ const THROUGH = (path: string) => `put it under \`spec.unvalidatedValues.${path}
 
 export const VALUE_TRAPS: ValueTrap[] = [
   {
+    // The charts keep their own defaults under `defaults`; a user value there fails rendering
+    // (zzz_profile.yaml@1.24.6: "Setting with .default prefix found; remove it").
+    minors: [24, 30], object: '', key: 'defaults',
+    message: (v) => `\`values.defaults\` is where the charts keep their own defaults: istioctl ${v} refuses it, and the charts fail with "Setting with .default prefix found; remove it". Write the setting without the prefix (\`values.defaults.global.hub\` → \`values.global.hub\`).`,
+  },
+  {
     // 1.22–1.28 check it as k8s.io.api.core.v1.Volume with protobuf names; the fix for that
     // (dc490744707) is in no tag up to 1.30.3. The chart renders it with toYaml, as written.
     minors: [22, 28], object: 'pilot.volumes[]', key: '*',
