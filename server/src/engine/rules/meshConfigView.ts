@@ -119,7 +119,8 @@ export class MeshView {
   report(spot: Spot, severity: 'error' | 'warning', problem: Problem, prefix = ''): void {
     const version = this.ctx.schema.version;
     const outcome = byMinor(OUTCOMES, this.minor)!;
-    const subject = isScalar(spot.node) ? `\`${formatPath(spot.rel)}: ${String(spot.node.value)}\`` : `\`${formatPath(spot.rel)}\``;
+    const shown = isScalar(spot.node) ? (spot.node.value === '' ? '""' : String(spot.node.value)) : undefined;
+    const subject = shown === undefined ? `\`${formatPath(spot.rel)}\`` : `\`${formatPath(spot.rel)}: ${shown}\``;
     const who = severity === 'error' ? outcome.error(version) : outcome.warning(version);
     this.ctx.report(spot.node, severity, 'invalid-mesh-config', `${subject} ${problem.text}. ${who}: "${prefix}${problem.istio}".`, spot.path);
   }
@@ -141,18 +142,20 @@ export const durationField = (rel: Step[], prefix: string, judge: (ns: number) =
   if (v && p) m.report(v, 'error', p, prefix);
 };
 
-/** IPs parse with net.ParseIP up to 1.15, with netip (zones allowed) from 1.16 (validation.go@1.15.7:66, @1.16.7:66). */
+/** IPs parse with net.ParseIP up to 1.15, with netip (zones allowed) from 1.16 (V@1.15.7:1550, V@1.16.7:1561). */
 const IP_PARSERS: Array<{ minors: [number, number]; zones: boolean }> = [
   { minors: [5, 15], zones: false },
   { minors: [16, 30], zones: true },
 ];
+
+export const ipZones = (minor: number) => byMinor(IP_PARSERS, minor)!.zones;
 
 /** ValidateProxyAddress on a set, non-empty string; `hostIp`: $(HOST_IP) stands for an IP first. */
 export const addressField = (rel: Step[], prefix: (value: string) => string, hostIp = false) => (m: MeshView) => {
   const v = m.str(rel);
   if (!v || v.value === '') return;
   const addr = hostIp ? v.value.replace('$(HOST_IP)', '127.0.0.1') : v.value;
-  const p = proxyAddressProblem(addr, byMinor(IP_PARSERS, m.minor)!.zones);
+  const p = proxyAddressProblem(addr, ipZones(m.minor));
   if (p) m.report(v, 'error', p, prefix(v.value));
 };
 

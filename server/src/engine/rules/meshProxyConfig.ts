@@ -1,9 +1,9 @@
 // meshConfig.defaultConfig (ProxyConfig) as ValidateProxyConfig / ValidateMeshConfigProxyConfig checks it.
 // V = pkg/config/validation/validation.go (1.5–1.21), A = pkg/config/validation/agent/validation.go (1.22–1.30).
-import { isMap, type Node } from 'yaml';
+import { isMap } from 'yaml';
 import type { Step } from '../yamlNodes.ts';
-import { HOUR, MS, SECOND, goDuration, maxDurationProblem, msDurationProblem, proxyAddressProblem, secondsProblem, type Problem } from './meshConfigChecks.ts';
-import { addressField, byMinor, durationField, portField, requiredField, type MeshCheck, type MeshView, type Spot } from './meshConfigView.ts';
+import { HOUR, SECOND, goDuration, maxDurationProblem, msDurationProblem, proxyAddressProblem, secondsProblem, type Problem } from './meshConfigChecks.ts';
+import { addressField, durationField, ipZones, portField, requiredField, type MeshCheck, type MeshView, type Spot } from './meshConfigView.ts';
 
 const DC = 'defaultConfig';
 const TRACING = [DC, 'tracing'];
@@ -13,8 +13,13 @@ const TLS = [...TRACING, 'tlsSettings'];
 const drain = (prefix: string, max: number | undefined) => durationField([DC, 'drainDuration'], prefix, (ns) => {
   const p = msDurationProblem(ns);
   if (p) return { ...p, istio: `invalid drain duration: ${p.istio}` };
-  return secondsProblem(ns, 'drain time') ?? (max !== undefined && ns > max ? { text: `is longer than ${goDuration(max)}; write at most \`${goDuration(max)}\``, istio: `drain time ${goDuration(ns)} must be <${goDuration(max)}` } : undefined);
+  return secondsProblem(ns, 'drain time') ?? (max === undefined ? undefined : tooLong(ns, max, 'drain time'));
 });
+
+/** "drain time 2h0m0s must be <1h0m0s": the limit itself is allowed. */
+function tooLong(ns: number, max: number, what: string): Problem | undefined {
+  return ns > max ? { text: `is longer than ${goDuration(max)}; write at most \`${goDuration(max)}\``, istio: `${what} ${goDuration(ns)} must be <${goDuration(max)}` } : undefined;
+}
 
 /** 1.5–1.16: parentShutdownDuration checked like drain, and longer than drain (defaults 45s and 60s, pkg/config/mesh/mesh.go@1.16.7:44-45). */
 function parentShutdown(m: MeshView): void {
@@ -25,8 +30,8 @@ function parentShutdown(m: MeshView): void {
   if (parent && p) m.report(parent, 'error', { ...p, istio: `invalid parent shutdown duration: ${p.istio}` }, prefix);
   if (p || (drainTime && msDurationProblem(drainTime.value))) return;
   if (parent) {
-    const q = secondsProblem(parent.value, 'parent shutdown time') ?? maxDurationProblem(parent.value, HOUR, 'parent shutdown time');
-    if (q) m.report(parent, 'error', q.istio.includes('must be >') ? { ...q, istio: `parent shutdown time ${goDuration(parent.value)} must be <${goDuration(HOUR)}` } : q, prefix);
+    const q = secondsProblem(parent.value, 'parent shutdown time') ?? tooLong(parent.value, HOUR, 'parent shutdown time');
+    if (q) m.report(parent, 'error', q, prefix);
   }
   const parentNs = parent?.value ?? 60 * SECOND;
   const drainNs = drainTime?.value ?? 45 * SECOND;
@@ -45,7 +50,7 @@ function lightstep(withCacert: boolean) {
     const address = m.str(['address'], ls);
     if (!address?.value) m.report(address ?? ls, 'error', { text: 'has no address; add `address: host:port`', istio: 'address is required' }, prefix);
     else {
-      const p = proxyAddressProblem(address.value, m.minor >= 16);
+      const p = proxyAddressProblem(address.value, ipZones(m.minor));
       if (p) m.report(address, 'error', p, `${prefix}invalid lightstep address: `);
     }
     const token = m.str(['accessToken'], ls);
@@ -135,9 +140,7 @@ function dnsAutoAllocate(m: MeshView): void {
   if (e) m.report(e, 'warning', { text: 'is deprecated; use DNS auto-allocation v2 (https://istio.io/latest/docs/ops/configuration/traffic-management/dns-proxy/#dns-auto-allocation-v2)', istio: "'ISTIO_META_DNS_AUTO_ALLOCATE' is deprecated; review https://istio.io/latest/docs/ops/configuration/traffic-management/dns-proxy/#dns-auto-allocation-v2 for information about replacement functionality" });
 }
 
-const addr = (rel: Step[], what: string, hostIp = false) => addressField(rel, (v) => `invalid ${what} address "${v}": `, hostIp);
-const NEVER: Node | undefined = undefined;
-void NEVER;
+const addr = (rel: Step[], what: string) => addressField(rel, (v) => `invalid ${what} address "${v}": `);
 
 export const PROXY_CHECKS: MeshCheck[] = [
   // Explicit empty strings: 1.5–1.6 re-encode defaultConfig before merging, which drops them (pkg/config/mesh/mesh.go@1.6.14:200-215).
@@ -145,21 +148,21 @@ export const PROXY_CHECKS: MeshCheck[] = [
   { minors: [7, 30], source: 'V@1.7.8:1244 … A@1.30.3:343', run: requiredField([DC, 'binaryPath'], 'binary path must be set', 'remove it for the default `/usr/local/bin/envoy`') },
   { minors: [7, 12], source: 'V@1.7.8:1248 … V@1.12.9:1615', run: requiredField([DC, 'serviceCluster'], 'service cluster must be set', 'remove it for the default `istio-proxy`') },
   { minors: [13, 30], source: 'V@1.13.9:1650 … A@1.30.3:350', run: requiredField([DC, 'serviceCluster'], 'service cluster must be specified', 'remove it for the default `istio-proxy`, or set tracingServiceName') },
-  { minors: [5, 16], source: 'V@1.5.10:1041-1081 … V@1.16.7:1611-1626', run: drain('invalid parent and drain time combination ', HOUR) },
-  { minors: [5, 16], source: 'V@1.5.10:1059-1078 … V@1.16.7:1611-1626', run: parentShutdown },
+  { minors: [5, 16], source: 'V@1.5.10:1041-1081,1194 … V@1.16.7:1591-1623', run: drain('invalid parent and drain time combination ', HOUR) },
+  { minors: [5, 16], source: 'V@1.5.10:1045-1078 … V@1.16.7:1608-1627', run: parentShutdown },
   { minors: [17, 21], source: 'V@1.17.8:1595,1807 … V@1.21.6:1645', run: drain('', HOUR) },
   { minors: [22, 30], source: 'A@1.22.8:159 … A@1.30.3:160-175', run: drain('', undefined) },
   { minors: [7, 30], source: 'V@1.7.8:1259 … A@1.30.3:364', run: requiredField([DC, 'discoveryAddress'], 'discovery address must be set to the proxy discovery service', 'remove it for the default `istiod.istio-system.svc:15012`') },
   { minors: [5, 30], source: 'V@1.5.10:1198-1204 … A@1.30.3:364-368', run: addressField([DC, 'discoveryAddress'], () => 'invalid discovery address: ') },
   { minors: [5, 5], source: 'V@1.5.10:1084-1099,1206', run: lightstep(true) },
-  { minors: [6, 30], source: 'V@1.6.14:1229 … A@1.30.3:255-267,370', run: lightstep(false) },
+  { minors: [6, 30], source: 'V@1.6.14:1095,1229 … A@1.30.3:255-267,370', run: lightstep(false) },
   { minors: [5, 7], source: 'V@1.5.10:1102,1212 … V@1.7.8:1272', run: addressField([...TRACING, 'zipkin', 'address'], () => 'invalid zipkin config: ') },
   { minors: [8, 30], source: 'V@1.8.6:1206,1337 … A@1.30.3:270,376', run: addressField([...TRACING, 'zipkin', 'address'], () => 'invalid zipkin config: ', true) },
   { minors: [5, 30], source: 'V@1.5.10:1107,1218 … A@1.30.3:275,382', run: addressField([...TRACING, 'datadog', 'address'], () => 'invalid datadog config: ', true) },
   { minors: [6, 6], source: 'V@1.6.14:940-954,1247', run: tlsMutual(false) },
-  { minors: [7, 30], source: 'V@1.7.8:969-985 … A@1.30.3:311-330,388', run: tlsMutual(true) },
-  { minors: [7, 21], source: 'V@1.7.8:969-972 … V@1.21.6', run: tlsCredentialFiles(['clientCertificate', 'caCertificates', 'privateKey'], 'cannot specify client certificates or CA certificate If credentialName is set') },
-  { minors: [22, 30], source: 'A@1.22.8:303 … A@1.30.3:311-316', run: tlsCredentialFiles(['clientCertificate', 'caCertificates', 'privateKey', 'caCrl'], 'cannot specify client certificates or CA certificate or CA CRL If credentialName is set') },
+  { minors: [7, 30], source: 'V@1.7.8:963-987 … A@1.30.3:311-330,388', run: tlsMutual(true) },
+  { minors: [7, 21], source: 'V@1.7.8:968-976 … V@1.21.6:1533-1537', run: tlsCredentialFiles(['clientCertificate', 'caCertificates', 'privateKey'], 'cannot specify client certificates or CA certificate If credentialName is set') },
+  { minors: [22, 30], source: 'A@1.22.8:279,303 … A@1.30.3:311-316', run: tlsCredentialFiles(['clientCertificate', 'caCertificates', 'privateKey', 'caCrl'], 'cannot specify client certificates or CA certificate or CA CRL If credentialName is set') },
   { minors: [19, 30], source: 'V@1.19.10:1506,1514 … A@1.30.3:294-309', run: tlsSkipVerify },
   { minors: [26, 30], source: 'A@1.26.8:285-292 … A@1.30.3:285-292', run: tlsConfigMap },
   { minors: [5, 5], source: 'V@1.5.10:1224', run: proxyConnectTimeout },
@@ -168,7 +171,7 @@ export const PROXY_CHECKS: MeshCheck[] = [
   { minors: [5, 30], source: 'V@1.5.10:1242 … A@1.30.3:421', run: addr([DC, 'envoyMetricsService', 'address'], 'envoy metrics service') },
   { minors: [5, 30], source: 'V@1.5.10:1248 … A@1.30.3:427', run: addr([DC, 'envoyAccessLogService', 'address'], 'envoy access log service') },
   { minors: [5, 30], source: 'V@1.5.10:1254 … A@1.30.3:433', run: portField([DC, 'proxyAdminPort'], 'invalid proxy admin port: ', 7) },
-  { minors: [5, 10], source: 'V@1.5.10:1258-1263 … V@1.10.6', run: authPolicy('') },
+  { minors: [5, 10], source: 'V@1.5.10:1258-1263 … V@1.10.6:1604-1609', run: authPolicy('') },
   { minors: [11, 30], source: 'V@1.11.8:1639,1654 … A@1.30.3:437,454-459', run: authPolicy('invalid authentication policy: ') },
   { minors: [11, 30], source: 'V@1.11.8:1643 … A@1.30.3:441', run: portField([DC, 'statusPort'], 'invalid status port: ', 7) },
   { minors: [14, 16], source: 'V@1.14.6:1690-1712,1821', run: privateKeyProvider(['cryptomb'], 'confguration') },
@@ -176,7 +179,3 @@ export const PROXY_CHECKS: MeshCheck[] = [
   { minors: [21, 30], source: 'V@1.21.6:1961 … A@1.30.3:445-497', run: privateKeyProvider(['cryptomb', 'qat'], 'configuration') },
   { minors: [25, 30], source: 'A@1.25.5:406 … A@1.30.3:416-419', run: dnsAutoAllocate },
 ];
-
-export { MS };
-export type { Problem };
-export { byMinor };
