@@ -125,8 +125,10 @@ function withMadeUpKey(value: unknown, path: string[]): unknown | undefined {
   return copy;
 }
 
-function operator(version: string, spec: unknown): string {
-  return `# istio-version: ${version}\n${YAML.stringify({ apiVersion: 'install.istio.io/v1alpha1', kind: 'IstioOperator', spec }, { lineWidth: 0 })}`;
+function operator(version: string, body: Record<string, unknown>): string {
+  // `metadata` sits beside `spec`, at the document's root; everything else below `spec`.
+  const { metadata, ...spec } = body;
+  return `# istio-version: ${version}\n${YAML.stringify({ apiVersion: 'install.istio.io/v1alpha1', kind: 'IstioOperator', ...(metadata ? { metadata } : {}), spec }, { lineWidth: 0 })}`;
 }
 
 function setPath(root: Record<string, unknown>, dotted: string, value: unknown): Record<string, unknown> {
@@ -143,6 +145,7 @@ for (const [version, { kubernetes }] of Object.entries(vendored)) {
   const minor = Number(version.split('.')[1]);
   const fields: Array<[string, string, string, boolean]> = [
     ...K8S_FIELDS.map(([f, t, list]): [string, string, string, boolean] => [`components.pilot.k8s.${f}`, f, t, list]),
+    ['metadata', 'metadata', 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta', false],
     ...(minor >= 29 ? VALUES_FIELDS.map(([f, t, list]): [string, string, string, boolean] => [`values.${f}`, f, t, list]) : []),
   ];
   const totals = { valid: 0, caught: 0 };
