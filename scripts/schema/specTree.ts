@@ -129,7 +129,8 @@ export function goEraDocument(mapper: TypeMapper, kube: KubernetesTypes, tree: G
     return { type: nullable('object'), 'x-istio-type': t, properties, additionalProperties: false };
   };
   const spec = build('IstioOperatorSpec', []);
-  return documentSchema(mapper.typeSchema(OBJECT_META, GO), spec);
+  // The whole CR is decoded with DisallowUnknownFields, metadata included (validation.go@1.24.6:46-52).
+  return documentSchema({ ...kube.typeSchema(OBJECT_META), 'x-kubernetes-version': kube.version }, spec);
 }
 
 function valuesName(mapper: TypeMapper): string {
