@@ -137,8 +137,11 @@ export function tryReparse(previous: ParsedFile, newText: string, limits: Limits
     if (delta === 0) { documents.push(d); continue; }
     const moved = shiftedDocument(d.doc, delta);
     if (plainDocuments.has(d.doc)) plainDocuments.add(moved);
-    // Every offset of a later document moves alike, its problems' too (their clamp to the text's end included).
-    documents.push({ ...d, doc: moved, start: d.start + delta, end: d.end + delta, problems: d.problems.map((p) => moveProblem(p, delta)) });
+    // Every offset of a later document moves alike, its problems' too (their clamp to the text's end included);
+    // a document starts where the one before ends, which the edit may have moved by other than delta
+    // (a value deleted up to a trailing space).
+    const start = j === k + 1 ? documents[k].end : d.start + delta;
+    documents.push({ ...d, doc: moved, start, end: d.end + delta, problems: d.problems.map((p) => moveProblem(p, delta)) });
   }
   const lines = LineIndex.edited(previous.lines, newText, region.start, region.oldEnd, region.newEnd);
   return { text: newText, lines, documents };

@@ -11,12 +11,13 @@ import { inboundPorts, ipRanges } from './proxySettings.ts';
 import { envKeyRefs, ignoredSettings, istiodRemoteRemoved } from './ignoredSettings.ts';
 import { installPackageUrl, pilotCertProvider } from './installSettings.ts';
 import { addonComponentNames, autoMtlsNeedsControlPlaneSecurity } from './legacyChecks.ts';
+import { meshConfigRules } from './meshConfig.ts';
 import { profileName } from './profileName.ts';
 import { replicaCountWithAutoscale } from './replicaCount.ts';
 import { valuesTraps } from './valuesTraps.ts';
 import type { DocumentPlace, Rule, RuleContext } from './ruleTypes.ts';
 
-export const RULES: Rule[] = [hubFormat, tagFormat, revisionFormat, gatewayNames, privilegedPorts, ipRanges, inboundPorts, replicaCountWithAutoscale, ignoredSettings, envKeyRefs, istiodRemoteRemoved, valuesTraps, profileName, installPackageUrl, pilotCertProvider, addonComponentNames, autoMtlsNeedsControlPlaneSecurity];
+export const RULES: Rule[] = [hubFormat, tagFormat, revisionFormat, gatewayNames, privilegedPorts, ipRanges, inboundPorts, replicaCountWithAutoscale, ignoredSettings, envKeyRefs, istiodRemoteRemoved, valuesTraps, profileName, installPackageUrl, pilotCertProvider, addonComponentNames, autoMtlsNeedsControlPlaneSecurity, ...meshConfigRules];
 
 export function runRules(doc: Document, schema: IstioSchema, profile: string, lines: LineIndex, place: DocumentPlace = {}): Diagnostic[] {
   const minor = Number(schema.version.split('.')[1]);

@@ -55,23 +55,28 @@ export function goDuration(ns: number): string {
   return u < 60 ? `${neg}${u}m${sec}` : `${neg}${Math.floor(u / 60)}h${u % 60}m${sec}`;
 }
 
+/** A duration as people write it: 1h, 1h30m, 90s. */
+export function shortDuration(ns: number): string {
+  return goDuration(ns).replace(/([hm])0s$/, '$1').replace(/h0m$/, 'h');
+}
+
 /** ValidateDuration: at least 1ms, whole milliseconds. */
 export function msDurationProblem(ns: number): Problem | undefined {
   if (ns < MS) return { text: 'is shorter than 1ms; write at least `1ms`', istio: 'duration must be greater than 1ms' };
-  if (ns % MS !== 0) return { text: `is not a whole number of milliseconds; write e.g. \`${goDuration(Math.max(1, Math.round(ns / MS)) * MS)}\``, istio: 'only durations to ms precision are supported' };
+  if (ns % MS !== 0) return { text: `is not a whole number of milliseconds; write e.g. \`${shortDuration(Math.max(1, Math.round(ns / MS)) * MS)}\``, istio: 'only durations to ms precision are supported' };
   return undefined;
 }
 
 /** ValidateDurationRange after ValidateDuration: max is inclusive, the message says "<max". */
 export function maxDurationProblem(ns: number, max: number, what: string): Problem | undefined {
   if (ns <= max) return undefined;
-  return { text: `is longer than ${goDuration(max)}; write at most \`${goDuration(max)}\``, istio: `${what} ${goDuration(ns)} must be >1ms and <${goDuration(max)}` };
+  return { text: `is longer than ${shortDuration(max)}; write at most \`${shortDuration(max)}\``, istio: `${what} ${goDuration(ns)} must be >1ms and <${goDuration(max)}` };
 }
 
 /** A drain or parent shutdown time counts whole seconds. */
 export function secondsProblem(ns: number, what: string): Problem | undefined {
   if (ns % SECOND === 0) return undefined;
-  return { text: `is not a whole number of seconds; write e.g. \`${goDuration(Math.max(1, Math.round(ns / SECOND)) * SECOND)}\``, istio: `${what} only supports durations to seconds precision` };
+  return { text: `is not a whole number of seconds; write e.g. \`${shortDuration(Math.max(1, Math.round(ns / SECOND)) * SECOND)}\``, istio: `${what} only supports durations to seconds precision` };
 }
 
 /** ValidatePort. */

@@ -1,12 +1,16 @@
 // A meshConfig map as istio decodes it (fields by JSON or proto name), the table entry type, and the
 // field checks the tables share. Messages name the value, say what to write, and who refuses it.
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+// V = pkg/config/validation/validation.go.
+import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
 import { deref, formatPath, keyName, type Step } from '../yamlNodes.ts';
 import type { RuleContext } from './ruleTypes.ts';
 import { goAtoi, parseGoDuration, portProblem, proxyAddressProblem, type Problem } from './meshConfigChecks.ts';
 
-/** A node under meshConfig: its document path and the keys as written below meshConfig. */
-export interface Spot { node: Node; path: Step[]; rel: Step[] }
+/**
+ * A node under meshConfig: its document path and the keys as written below meshConfig; `use` is the alias
+ * written there, if any; `isKey` when the node is a map key (a locality under `to`).
+ */
+export interface Spot { node: Node; path: Step[]; rel: Step[]; use?: Node; isKey?: boolean }
 export interface Value<T> extends Spot { value: T }
 
 /** One of istio's checks, for the releases it runs in. */
@@ -28,7 +32,7 @@ export function byMinor<T extends { minors: [number, number] }>(table: T[], mino
  * (operator/pkg/validate/validate.go@1.20.8:185-199, pkg/config/mesh/mesh.go@1.20.8:261-267).
  * 1.24–1.30: validateMeshConfig returns ApplyMeshConfigDefaults's error, again ValidateMeshConfig's
  * (operator/pkg/apis/validation/validation.go@1.24.6:147-151, @1.30.3:250-254; pkg/config/mesh/mesh.go@1.24.6:254-257,
- * @1.30.3:254-257), and validateIstioOperator fails (operator/pkg/render/manifest.go@1.24.6:440-449). Its later
+ * @1.30.3:254-257), and GenerateManifest stops (operator/pkg/render/manifest.go@1.24.6:51,440-449, @1.30.3:52,450-459). Its later
  * `util.NewErrs(err)` with the nil err is reached only when that same validation passed, so it hides nothing.
  * Warnings: logged by ApplyMeshConfig (1.18–1.23), also printed as "❗" lines from 1.24.
  */
@@ -45,6 +49,7 @@ export class MeshView {
   /** The node at `rel` below `from` (meshConfig by default); keys match their proto-name aliases too. */
   at(rel: Step[], from: Spot = this.root): Spot | undefined {
     let node: unknown = from.node;
+    let use: unknown;
     let schema = this.ctx.schema.at(from.path);
     const path = [...from.path];
     const relOut = [...from.rel];
@@ -61,13 +66,14 @@ export class MeshView {
         key = pair ? keyName(pair) ?? step : step;
         node = pair?.value;
       }
+      use = isAlias(node) ? node : undefined;
       node = deref(this.ctx.doc, node);
       if (node === undefined || node === null) return undefined;
       schema = schema && this.ctx.schema.child(schema, key);
       path.push(key);
       relOut.push(key);
     }
-    return { node: node as Node, path, rel: relOut };
+    return { node: node as Node, path, rel: relOut, use: rel.length ? (use as Node | undefined) : from.use };
   }
 
   /** A string value (other types are the schema check's to report). */
@@ -120,9 +126,9 @@ export class MeshView {
     const version = this.ctx.schema.version;
     const outcome = byMinor(OUTCOMES, this.minor)!;
     const shown = isScalar(spot.node) ? (spot.node.value === '' ? '""' : String(spot.node.value)) : undefined;
-    const subject = shown === undefined ? `\`${formatPath(spot.rel)}\`` : `\`${formatPath(spot.rel)}: ${shown}\``;
+    const subject = shown === undefined || spot.isKey ? `\`${formatPath(spot.rel)}\`` : `\`${formatPath(spot.rel)}: ${shown}\``;
     const who = severity === 'error' ? outcome.error(version) : outcome.warning(version);
-    this.ctx.report(spot.node, severity, 'invalid-mesh-config', `${subject} ${problem.text}. ${who}: "${prefix}${problem.istio}".`, spot.path);
+    this.ctx.report(spot.use ?? spot.node, severity, 'invalid-mesh-config', `${subject} ${problem.text}. ${who}: "${prefix}${problem.istio}".`, spot.path);
   }
 }
 

@@ -2,7 +2,7 @@
 // V = pkg/config/validation/validation.go (1.5–1.21), A = pkg/config/validation/agent/validation.go (1.22–1.30).
 import { isMap } from 'yaml';
 import type { Step } from '../yamlNodes.ts';
-import { HOUR, SECOND, goDuration, maxDurationProblem, msDurationProblem, proxyAddressProblem, secondsProblem, type Problem } from './meshConfigChecks.ts';
+import { HOUR, SECOND, goDuration, shortDuration, maxDurationProblem, msDurationProblem, proxyAddressProblem, secondsProblem, type Problem } from './meshConfigChecks.ts';
 import { addressField, durationField, ipZones, portField, requiredField, type MeshCheck, type MeshView, type Spot } from './meshConfigView.ts';
 
 const DC = 'defaultConfig';
@@ -18,7 +18,7 @@ const drain = (prefix: string, max: number | undefined) => durationField([DC, 'd
 
 /** "drain time 2h0m0s must be <1h0m0s": the limit itself is allowed. */
 function tooLong(ns: number, max: number, what: string): Problem | undefined {
-  return ns > max ? { text: `is longer than ${goDuration(max)}; write at most \`${goDuration(max)}\``, istio: `${what} ${goDuration(ns)} must be <${goDuration(max)}` } : undefined;
+  return ns > max ? { text: `is longer than ${shortDuration(max)}; write at most \`${shortDuration(max)}\``, istio: `${what} ${goDuration(ns)} must be <${goDuration(max)}` } : undefined;
 }
 
 /** 1.5–1.16: parentShutdownDuration checked like drain, and longer than drain (defaults 45s and 60s, pkg/config/mesh/mesh.go@1.16.7:44-45). */
@@ -37,7 +37,7 @@ function parentShutdown(m: MeshView): void {
   const drainNs = drainTime?.value ?? 45 * SECOND;
   if (parentNs > drainNs || !(parent ?? drainTime)) return;
   const istio = `parent shutdown time ${goDuration(parentNs)} must be greater than drain time ${goDuration(drainNs)}`;
-  if (parent) m.report(parent, 'error', { text: `is not longer than drainDuration (${goDuration(drainNs)}); make parentShutdownDuration the longer one`, istio }, prefix);
+  if (parent) m.report(parent, 'error', { text: `is not longer than drainDuration (${shortDuration(drainNs)}); make parentShutdownDuration the longer one`, istio }, prefix);
   else m.report(drainTime!, 'error', { text: `is not shorter than parentShutdownDuration (60s unless set); write a shorter drainDuration or a longer parentShutdownDuration`, istio }, prefix);
 }
 
@@ -47,14 +47,17 @@ function lightstep(withCacert: boolean) {
     const ls = m.at([...TRACING, 'lightstep']);
     if (!ls || !isMap(ls.node)) return;
     const prefix = 'invalid lightstep config: ';
+    // Missing or "" is an error; another type is the schema check's.
+    const unset = (key: string) => !m.at([key], ls) || m.str([key], ls)?.value === '';
+    const required = (key: string, fix: string, istio: string) => {
+      const empty = m.str([key], ls);
+      if (unset(key)) m.report(empty ?? ls, 'error', { text: `${empty ? 'is empty' : `has no ${key}`}; ${fix}`, istio }, prefix);
+    };
+    required('address', 'add `address: host:port`', 'address is required');
     const address = m.str(['address'], ls);
-    if (!address?.value) m.report(address ?? ls, 'error', { text: 'has no address; add `address: host:port`', istio: 'address is required' }, prefix);
-    else {
-      const p = proxyAddressProblem(address.value, ipZones(m.minor));
-      if (p) m.report(address, 'error', p, `${prefix}invalid lightstep address: `);
-    }
-    const token = m.str(['accessToken'], ls);
-    if (!token?.value) m.report(token ?? ls, 'error', { text: 'has no accessToken; add the LightStep access token', istio: 'access token is required' }, prefix);
+    const p = address?.value ? proxyAddressProblem(address.value, ipZones(m.minor)) : undefined;
+    if (address && p) m.report(address, 'error', p, `${prefix}invalid lightstep address: `);
+    required('accessToken', 'add the LightStep access token', 'access token is required');
     if (withCacert && m.bool(['secure'], ls) && !m.str(['cacertPath'], ls)?.value) {
       m.report(ls, 'error', { text: 'is secure but has no cacertPath; add `cacertPath`', istio: 'cacertPath is required' }, prefix);
     }
@@ -148,8 +151,8 @@ export const PROXY_CHECKS: MeshCheck[] = [
   { minors: [7, 30], source: 'V@1.7.8:1244 … A@1.30.3:343', run: requiredField([DC, 'binaryPath'], 'binary path must be set', 'remove it for the default `/usr/local/bin/envoy`') },
   { minors: [7, 12], source: 'V@1.7.8:1248 … V@1.12.9:1615', run: requiredField([DC, 'serviceCluster'], 'service cluster must be set', 'remove it for the default `istio-proxy`') },
   { minors: [13, 30], source: 'V@1.13.9:1650 … A@1.30.3:350', run: requiredField([DC, 'serviceCluster'], 'service cluster must be specified', 'remove it for the default `istio-proxy`, or set tracingServiceName') },
-  { minors: [5, 16], source: 'V@1.5.10:1041-1081,1194 … V@1.16.7:1591-1623', run: drain('invalid parent and drain time combination ', HOUR) },
-  { minors: [5, 16], source: 'V@1.5.10:1045-1078 … V@1.16.7:1608-1627', run: parentShutdown },
+  { minors: [5, 16], source: 'V@1.5.10:1041-1081,1194 … V@1.16.7:1591-1631', run: drain('invalid parent and drain time combination ', HOUR) },
+  { minors: [5, 16], source: 'V@1.5.10:1045-1078 … V@1.16.7:1595-1628', run: parentShutdown },
   { minors: [17, 21], source: 'V@1.17.8:1595,1807 … V@1.21.6:1645', run: drain('', HOUR) },
   { minors: [22, 30], source: 'A@1.22.8:159 … A@1.30.3:160-175', run: drain('', undefined) },
   { minors: [7, 30], source: 'V@1.7.8:1259 … A@1.30.3:364', run: requiredField([DC, 'discoveryAddress'], 'discovery address must be set to the proxy discovery service', 'remove it for the default `istiod.istio-system.svc:15012`') },
