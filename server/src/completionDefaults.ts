@@ -3,7 +3,7 @@
 // item, for clients that announce it (VS Code does). The list is a third of the size; the client
 // applies the defaults back to each item, so what the user gets is the same.
 import type { CompletionItem, CompletionList, Range } from 'vscode-languageserver/node';
-import { sameRange } from './engine/lineIndex.ts';
+import { sameRange } from './engine/parse/lineIndex.ts';
 
 /** The item defaults this server can use (from `completionList.itemDefaults` of the client). */
 export type ItemDefault = 'editRange' | 'insertTextMode' | 'insertTextFormat' | 'data';

@@ -9,7 +9,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import { VersionStatusNotification } from '../../protocol/messages.ts';
 import type { Documents } from './documents.ts';
 import type { Engine, EngineSettings } from './engine/engine.ts';
-import type { ParsedFile } from './engine/parse.ts';
+import type { ParsedFile } from './engine/parse/parse.ts';
 import { describeError, type Logger } from './logger.ts';
 import type { Settings } from './settings.ts';
 

@@ -7,7 +7,7 @@
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Engine } from './engine/engine.ts';
-import type { ParsedFile } from './engine/parse.ts';
+import type { ParsedFile } from './engine/parse/parse.ts';
 
 export interface OpenDocument {
   readonly uri: string;

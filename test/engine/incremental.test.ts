@@ -10,8 +10,8 @@ import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import { fixtures } from '../../scripts/bench/fixtures.ts';
 import { Random } from '../../scripts/fuzz/random.ts';
 import { Engine } from '../../server/src/engine/engine.ts';
-import { itemParseCount, reparse, tryReparse, type TextEdit } from '../../server/src/engine/incremental.ts';
-import type { ParsedFile } from '../../server/src/engine/parse.ts';
+import { itemParseCount, reparse, tryReparse, type TextEdit } from '../../server/src/engine/parse/incremental.ts';
+import type { ParsedFile } from '../../server/src/engine/parse/parse.ts';
 
 const engine = new Engine();
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Engine } from '../../server/src/engine/engine.ts';
-import { tryReparse } from '../../server/src/engine/incremental.ts';
-import type { ParsedFile } from '../../server/src/engine/parse.ts';
+import { tryReparse } from '../../server/src/engine/parse/incremental.ts';
+import type { ParsedFile } from '../../server/src/engine/parse/parse.ts';
 
 const TEXT = (tag: string) => `apiVersion: install.istio.io/v1alpha1
 kind: IstioOperator

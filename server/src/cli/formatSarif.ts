@@ -3,7 +3,7 @@
 // end column, in UTF-16 code units as in LSP (SARIF's default column kind).
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { DiagnosticCode } from '../engine/diagnostics.ts';
+import type { DiagnosticCode } from '../engine/validate/diagnostics.ts';
 import type { ReadProblem } from './files.ts';
 import { diagnosticPath, severityName, type FileResult, type SeverityName } from './lint.ts';
 

@@ -3,24 +3,24 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import type { IstioctlDefaults } from './fieldDocs.ts';
+import type { IstioctlDefaults } from './hover/fieldDocs.ts';
 import type { CompletionItem, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Position } from 'vscode-languageserver-types';
 import type { CodeAction } from 'vscode-languageserver-types';
-import { quickFixes } from './codeActions.ts';
-import { complete, resolveDocs } from './complete.ts';
+import { quickFixes } from './validate/codeActions.ts';
+import { complete, resolveDocs } from './complete/complete.ts';
 import { resolveRewrite } from './k8s/resolveRewrite.ts';
 import { duplicateKeyDiagnostics } from './rules/duplicateKeys.ts';
-import { reparse } from './incremental.ts';
-import { emptyDocument } from './cursor.ts';
-import { makeDiagnostic } from './diagnostics.ts';
-import { folding } from './folding.ts';
-import { hover } from './hover.ts';
-import { DEFAULT_LIMITS, type Limits } from './limits.ts';
-import { parseFile, type ParsedFile, type YamlDoc } from './parse.ts';
-import { SchemaStore, type IstioSchema } from './schemaStore.ts';
-import { symbols } from './symbols.ts';
-import { validateDocument } from './validate.ts';
-import { chooseVersion, type VersionChoice, type VersionInputs } from './versionChoice.ts';
+import { reparse } from './parse/incremental.ts';
+import { emptyDocument } from './complete/cursor.ts';
+import { makeDiagnostic } from './validate/diagnostics.ts';
+import { folding } from './outline/folding.ts';
+import { hover } from './hover/hover.ts';
+import { DEFAULT_LIMITS, type Limits } from './parse/limits.ts';
+import { parseFile, type ParsedFile, type YamlDoc } from './parse/parse.ts';
+import { SchemaStore, type IstioSchema } from './schema/schemaStore.ts';
+import { symbols } from './outline/symbols.ts';
+import { validateDocument } from './validate/validate.ts';
+import { chooseVersion, type VersionChoice, type VersionInputs } from './schema/versionChoice.ts';
 import type { DocumentPlace } from './rules/ruleTypes.ts';
 
 export interface EngineOptions {

@@ -5,8 +5,8 @@
 // `VolumeSource` tag `json:",inline" protobuf:"…,name=volumeSource"` in k8s.io/api core/v1/types.go).
 // A file written for one era breaks exactly there on the other: these say which form to write.
 import type { Node, Pair } from 'yaml';
-import type { IstioSchema, SchemaNode } from '../schemaStore.ts';
-import { deref, isMap, keyName, type Step } from '../yamlNodes.ts';
+import type { IstioSchema, SchemaNode } from '../schema/schemaStore.ts';
+import { deref, isMap, keyName, type Step } from '../parse/yamlNodes.ts';
 import { valueTrap } from './valueTraps.ts';
 
 /** Inline structs of the Kubernetes API, by the protobuf field name their embedding carries. */

@@ -2,8 +2,8 @@
 // istioctl checks nothing: encoding/json (1.24+) and protobuf JSON do not know `required` fields or
 // enum values, so istioctl renders the object and the API server rejects it at apply time.
 import type { Pair } from 'yaml';
-import type { SchemaNode } from '../schemaStore.ts';
-import { formatPath, keyName, setPath, type Step } from '../yamlNodes.ts';
+import type { SchemaNode } from '../schema/schemaStore.ts';
+import { formatPath, keyName, setPath, type Step } from '../parse/yamlNodes.ts';
 
 /**
  * Whether the user's object reaches Kubernetes as written. Helm `values` are rendered verbatim

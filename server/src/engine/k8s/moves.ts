@@ -2,9 +2,9 @@
 // `k8s.volumes`/`volumeMounts` (never rendered) as `k8s.overlays` patches (which are applied).
 // Both work on block-style YAML as text: the moved lines keep their comments and are re-indented.
 import YAML, { type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { Limits } from '../limits.ts';
-import type { IstioSchema } from '../schemaStore.ts';
-import { isMap, isSeq, keyName } from '../yamlNodes.ts';
+import type { Limits } from '../parse/limits.ts';
+import type { IstioSchema } from '../schema/schemaStore.ts';
+import { isMap, isSeq, keyName } from '../parse/yamlNodes.ts';
 import { INLINE_WRAPPERS, nodeAtPath, type MoveRewrite, type OverlayRewrite } from './forms.ts';
 import { changedSpan, type OffsetEdit } from './rewrite.ts';
 

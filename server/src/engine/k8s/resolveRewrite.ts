@@ -1,8 +1,8 @@
 // Turns a diagnostic's rewrite into text edits on the file as it is now.
 import type { TextEdit } from 'vscode-languageserver-types';
-import type { Limits } from '../limits.ts';
-import type { ParsedFile, YamlDoc } from '../parse.ts';
-import type { IstioSchema } from '../schemaStore.ts';
+import type { Limits } from '../parse/limits.ts';
+import type { ParsedFile, YamlDoc } from '../parse/parse.ts';
+import type { IstioSchema } from '../schema/schemaStore.ts';
 import type { Rewrite } from './forms.ts';
 import { moveKey, volumesToOverlays } from './moves.ts';
 import { rewriteForm, type OffsetEdit } from './rewrite.ts';

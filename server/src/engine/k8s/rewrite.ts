@@ -3,10 +3,10 @@
 // blank line the user wrote stays. Nested wrappers are rewritten one at a time, re-parsing between
 // steps, until none is left; the result is one edit of the changed span.
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
-import type { Limits } from '../limits.ts';
-import { parseFile } from '../parse.ts';
-import type { IstioSchema, SchemaNode } from '../schemaStore.ts';
-import { isMap, isSeq, keyName, type Step } from '../yamlNodes.ts';
+import type { Limits } from '../parse/limits.ts';
+import { parseFile } from '../parse/parse.ts';
+import type { IstioSchema, SchemaNode } from '../schema/schemaStore.ts';
+import { isMap, isSeq, keyName, type Step } from '../parse/yamlNodes.ts';
 import { INLINE_WRAPPERS, V2BETA1_TARGETS, nodeAtPath, type FormRewrite } from './forms.ts';
 
 export interface OffsetEdit { start: number; end: number; newText: string }

@@ -2,7 +2,7 @@
 // chart renders differ (ISTIOCTL-K8S.md Q3). The unknown-key error there says so and names the way
 // through: `spec.unvalidatedValues`, merged after validation (render/manifest.go@1.24.6:54-57),
 // or `--force`, which turns validation errors into warnings (@1.24.6:440-447, shared.go@1.23.6:263-265).
-import { formatPath, type Step } from '../yamlNodes.ts';
+import { formatPath, type Step } from '../parse/yamlNodes.ts';
 
 export interface ValueTrap {
   minors: [number, number];

@@ -6,9 +6,9 @@
 // values.MapFromYaml (sigs.k8s.io/yaml Unmarshal).
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import { makeDiagnostic } from '../diagnostics.ts';
-import type { LineIndex } from '../lineIndex.ts';
-import type { SyntaxProblem } from '../parse.ts';
+import { makeDiagnostic } from '../validate/diagnostics.ts';
+import type { LineIndex } from '../parse/lineIndex.ts';
+import type { SyntaxProblem } from '../parse/parse.ts';
 
 export const STRICT_DUPLICATES: Array<[number, number]> = [[14, 23]];
 

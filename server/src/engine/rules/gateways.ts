@@ -1,6 +1,6 @@
 // Gateway names, and service ports that would need root (istioctl 1.7+ rejects them).
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import { deref } from '../yamlNodes.ts';
+import { deref } from '../parse/yamlNodes.ts';
 import type { Rule, RuleContext } from './ruleTypes.ts';
 
 const NAME = /^[a-z0-9.-]{1,254}$/;

@@ -2,8 +2,8 @@
 // Kubernetes refuses (ISTIOCTL-K8S.md Q2). Each row: which components, which fields, the releases,
 // and what istioctl does with them; the message says what to do instead.
 import { isMap, isSeq, type Node, type Pair } from 'yaml';
-import type { QuickFix } from '../diagnostics.ts';
-import { deref, keyName, type Step } from '../yamlNodes.ts';
+import type { QuickFix } from '../validate/diagnostics.ts';
+import { deref, keyName, type Step } from '../parse/yamlNodes.ts';
 import type { Rule, RuleContext } from './ruleTypes.ts';
 
 type ComponentKind = 'pilot' | 'gateway' | 'cni' | 'ztunnel' | 'base' | 'istiodRemote';

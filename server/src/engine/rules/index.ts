@@ -1,10 +1,10 @@
 // The table of istioctl's checks beyond the schema, each with the releases it applies to.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isMap, isSeq, type Document, type Node } from 'yaml';
-import { makeDiagnostic, type DiagnosticCode, type DiagnosticData } from '../diagnostics.ts';
-import type { LineIndex } from '../lineIndex.ts';
-import type { IstioSchema } from '../schemaStore.ts';
-import { deref, formatPath, keyName, nodeSpan, type Step } from '../yamlNodes.ts';
+import { makeDiagnostic, type DiagnosticCode, type DiagnosticData } from '../validate/diagnostics.ts';
+import type { LineIndex } from '../parse/lineIndex.ts';
+import type { IstioSchema } from '../schema/schemaStore.ts';
+import { deref, formatPath, keyName, nodeSpan, type Step } from '../parse/yamlNodes.ts';
 import { gatewayNames, privilegedPorts } from './gateways.ts';
 import { hubFormat, revisionFormat, tagFormat } from './imageRefs.ts';
 import { inboundPorts, ipRanges } from './proxySettings.ts';

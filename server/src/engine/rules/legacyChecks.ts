@@ -1,7 +1,7 @@
 // Checks of the 1.5–1.8 operator that later releases dropped.
 import { isMap, isScalar, type Node, type Pair } from 'yaml';
-import { defaultIn } from '../profileDefaults.ts';
-import { keyName } from '../yamlNodes.ts';
+import { defaultIn } from '../schema/profileDefaults.ts';
+import { keyName } from '../parse/yamlNodes.ts';
 import type { Rule, RuleContext } from './ruleTypes.ts';
 
 /** Addon charts the 1.6–1.8 operator bundles; their names must start lower-case. */

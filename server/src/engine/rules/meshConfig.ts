@@ -2,7 +2,7 @@
 // user wrote (istio validates them merged with its defaults, which pass).
 // V = pkg/config/validation/validation.go (1.5–1.21), A = pkg/config/validation/agent/validation.go (1.22–1.30).
 import { isMap } from 'yaml';
-import type { Step } from '../yamlNodes.ts';
+import type { Step } from '../parse/yamlNodes.ts';
 import type { Rule } from './ruleTypes.ts';
 import { HOUR, MS, SECOND, localitiesProblem, maxDurationProblem, msDurationProblem, trustDomainProblem, wildcardDomainProblem } from './meshConfigChecks.ts';
 import { addressField, byMinor, durationField, portField, MeshView, type MeshCheck, type Spot } from './meshConfigView.ts';

@@ -2,7 +2,7 @@
 // field checks the tables share. Messages name the value, say what to write, and who refuses it.
 // V = pkg/config/validation/validation.go.
 import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
-import { deref, formatPath, keyName, type Step } from '../yamlNodes.ts';
+import { deref, formatPath, keyName, type Step } from '../parse/yamlNodes.ts';
 import type { RuleContext } from './ruleTypes.ts';
 import { goAtoi, parseGoDuration, portProblem, proxyAddressProblem, type Problem } from './meshConfigChecks.ts';
 

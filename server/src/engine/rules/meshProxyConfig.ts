@@ -1,7 +1,7 @@
 // meshConfig.defaultConfig (ProxyConfig) as ValidateProxyConfig / ValidateMeshConfigProxyConfig checks it.
 // V = pkg/config/validation/validation.go (1.5–1.21), A = pkg/config/validation/agent/validation.go (1.22–1.30).
 import { isMap } from 'yaml';
-import type { Step } from '../yamlNodes.ts';
+import type { Step } from '../parse/yamlNodes.ts';
 import { HOUR, SECOND, goDuration, shortDuration, maxDurationProblem, msDurationProblem, proxyAddressProblem, secondsProblem, type Problem } from './meshConfigChecks.ts';
 import { addressField, durationField, ipZones, portField, requiredField, type MeshCheck, type MeshView, type Spot } from './meshConfigView.ts';
 

@@ -1,6 +1,6 @@
 // istioctl 1.14+ warns when a replica count is set while autoscaling is on.
 import { isMap, isScalar, isSeq } from 'yaml';
-import { defaultIn } from '../profileDefaults.ts';
+import { defaultIn } from '../schema/profileDefaults.ts';
 import type { Rule, RuleContext } from './ruleTypes.ts';
 
 function autoscale(ctx: RuleContext, path: string[]): boolean {

@@ -1,8 +1,8 @@
 // What a rule sees and how it reports: istioctl's checks beyond the schema (ISTIOCTL-RULES.md).
 import type { Document, Node } from 'yaml';
-import type { QuickFix } from '../diagnostics.ts';
-import type { IstioSchema } from '../schemaStore.ts';
-import type { Step } from '../yamlNodes.ts';
+import type { QuickFix } from '../validate/diagnostics.ts';
+import type { IstioSchema } from '../schema/schemaStore.ts';
+import type { Step } from '../parse/yamlNodes.ts';
 
 /** Where the document lives, for settings that name files (spec.profile); empty for unsaved text. */
 export interface DocumentPlace {

@@ -1,7 +1,7 @@
 // `values` settings that pass istioctl's check and then render something Kubernetes refuses or the
 // chart never reads (ISTIOCTL-K8S.md Q3; the unknown-key side of the same traps is k8s/valueTraps.ts).
 import { isMap, isSeq, type Node, type Pair } from 'yaml';
-import { keyName } from '../yamlNodes.ts';
+import { keyName } from '../parse/yamlNodes.ts';
 import type { Rule } from './ruleTypes.ts';
 
 const UNVALIDATED = 'put it under `spec.unvalidatedValues` instead (not validated, merged into the chart values)';

@@ -2,7 +2,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import type { DiagnosticData } from './diagnostics.ts';
 import { SOURCE } from './diagnostics.ts';
-import type { Rewrite } from './k8s/forms.ts';
+import type { Rewrite } from '../k8s/forms.ts';
 
 /** Works out a rewrite's edits on the current text (undefined when it no longer applies). */
 export type RewriteResolver = (rewrite: Rewrite, diagnostic: Diagnostic) => TextEdit[] | undefined;

@@ -1,7 +1,7 @@
 // The defaults a document's profile gives each field (from the schema's x-istio-defaults).
 import { isMap, type Document } from 'yaml';
 import type { IstioSchema, SchemaNode } from './schemaStore.ts';
-import { deref, keyName } from './yamlNodes.ts';
+import { deref, keyName } from '../parse/yamlNodes.ts';
 
 /** The field's default in `profile`, or undefined when the profile leaves it unset. */
 export function defaultIn(node: SchemaNode, profile: string): unknown {

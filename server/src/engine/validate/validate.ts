@@ -3,20 +3,20 @@
 import { DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import type { Node, Pair } from 'yaml';
 import { makeDiagnostic, type DiagnosticCode, type DiagnosticData, type QuickFix } from './diagnostics.ts';
-import type { Limits } from './limits.ts';
-import type { LineIndex } from './lineIndex.ts';
-import type { YamlDoc } from './parse.ts';
-import { documentProfile } from './fieldDocs.ts';
-import { restatesDefault } from './profileDefaults.ts';
-import { runRules } from './rules/index.ts';
-import type { DocumentPlace } from './rules/ruleTypes.ts';
-import { isMergeKey, mergeSources } from './nodePath.ts';
-import type { IstioSchema, SchemaNode } from './schemaStore.ts';
+import type { Limits } from '../parse/limits.ts';
+import type { LineIndex } from '../parse/lineIndex.ts';
+import type { YamlDoc } from '../parse/parse.ts';
+import { documentProfile } from '../hover/fieldDocs.ts';
+import { restatesDefault } from '../schema/profileDefaults.ts';
+import { runRules } from '../rules/index.ts';
+import type { DocumentPlace } from '../rules/ruleTypes.ts';
+import { isMergeKey, mergeSources } from '../parse/nodePath.ts';
+import type { IstioSchema, SchemaNode } from '../schema/schemaStore.ts';
 import { closest } from './suggest.ts';
-import { formHint } from './k8s/forms.ts';
-import { missingRequired, enumOutsideKubernetes } from './k8s/kubernetesChecks.ts';
+import { formHint } from '../k8s/forms.ts';
+import { missingRequired, enumOutsideKubernetes } from '../k8s/kubernetesChecks.ts';
 import { recall, remember, type Finding, type MemoKey } from './validationMemo.ts';
-import { deref, formatPath, setPath, isAlias, isMap, isScalar, isSeq, jsonType, keyName, nodeSpan, scalarText, type Step } from './yamlNodes.ts';
+import { deref, formatPath, setPath, isAlias, isMap, isScalar, isSeq, jsonType, keyName, nodeSpan, scalarText, type Step } from '../parse/yamlNodes.ts';
 
 const API_VERSION = 'install.istio.io/v1alpha1';
 

@@ -1,6 +1,6 @@
 // The diagnostics the engine reports: LSP-shaped, with a stable code and the document path.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import type { Rewrite } from './k8s/forms.ts';
+import type { Rewrite } from '../k8s/forms.ts';
 
 export const SOURCE = 'istio-operator';
 

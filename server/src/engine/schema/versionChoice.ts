@@ -1,6 +1,6 @@
 // Which Istio release a document is checked against; first match wins, and the reason is kept.
 import { isMap, isScalar } from 'yaml';
-import type { YamlDoc } from './parse.ts';
+import type { YamlDoc } from '../parse/parse.ts';
 
 export type VersionSource = 'comment' | 'setting' | 'spec.tag' | 'istioctl' | 'newest';
 

@@ -2,16 +2,16 @@
 // profile defaults, the minors that have it, the `--set` path and the istio.io reference. Over
 // `kind`: which release the document is checked against, and why.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
-import { documentAt, locateCursor } from './cursor.ts';
+import { documentAt, locateCursor } from '../complete/cursor.ts';
 import { fieldContext, fieldMarkdown, type IstioctlDefaults } from './fieldDocs.ts';
 import { schemaChain } from './fieldFacts.ts';
 import { code } from './markdown.ts';
-import { nodeAt } from './nodePath.ts';
-import type { ParsedFile, YamlDoc } from './parse.ts';
-import type { IstioSchema } from './schemaStore.ts';
-import { describeRange } from './validate.ts';
-import type { VersionChoice } from './versionChoice.ts';
-import { formatPath, isScalar, setPath, type Step } from './yamlNodes.ts';
+import { nodeAt } from '../parse/nodePath.ts';
+import type { ParsedFile, YamlDoc } from '../parse/parse.ts';
+import type { IstioSchema } from '../schema/schemaStore.ts';
+import { describeRange } from '../validate/validate.ts';
+import type { VersionChoice } from '../schema/versionChoice.ts';
+import { formatPath, isScalar, setPath, type Step } from '../parse/yamlNodes.ts';
 
 interface Target {
   path: Step[];

@@ -9,11 +9,11 @@
 // cut short (limits, cancellation) are never kept.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Node } from 'yaml';
-import type { Limits } from './limits.ts';
-import { sameRange, type LineIndex } from './lineIndex.ts';
-import { onMove } from './nodeOrigins.ts';
-import type { IstioSchema, SchemaNode } from './schemaStore.ts';
-import type { Step } from './yamlNodes.ts';
+import type { Limits } from '../parse/limits.ts';
+import { sameRange, type LineIndex } from '../parse/lineIndex.ts';
+import { onMove } from '../parse/nodeOrigins.ts';
+import type { IstioSchema, SchemaNode } from '../schema/schemaStore.ts';
+import type { Step } from '../parse/yamlNodes.ts';
 
 export interface MemoKey {
   istio: IstioSchema;

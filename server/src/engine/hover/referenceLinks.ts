@@ -1,6 +1,6 @@
 // Where istio.io documents a field, per release: one table, first matching row wins.
-import type { SchemaNode } from './schemaStore.ts';
-import type { Step } from './yamlNodes.ts';
+import type { SchemaNode } from '../schema/schemaStore.ts';
+import type { Step } from '../parse/yamlNodes.ts';
 
 interface ReferencePage {
   /** The document path this page covers (the path itself and everything below it). */

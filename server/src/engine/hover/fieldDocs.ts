@@ -2,11 +2,11 @@
 // essentials), so both say the same thing the same way.
 import { defaultsFromDumps, defaultsOf, typeLabel, versionsOf } from './fieldFacts.ts';
 import { code, description, formatValue } from './markdown.ts';
-import { nodeAtPath } from './nodePath.ts';
-import type { YamlDoc } from './parse.ts';
+import { nodeAtPath } from '../parse/nodePath.ts';
+import type { YamlDoc } from '../parse/parse.ts';
 import { kubernetesReferenceUrl, referenceUrl } from './referenceLinks.ts';
-import type { IstioSchema, SchemaNode } from './schemaStore.ts';
-import { formatPath, isMap, isScalar, setPath, type Step } from './yamlNodes.ts';
+import type { IstioSchema, SchemaNode } from '../schema/schemaStore.ts';
+import { formatPath, isMap, isScalar, setPath, type Step } from '../parse/yamlNodes.ts';
 
 export interface FieldContext {
   schema: IstioSchema;

@@ -2,9 +2,9 @@
 // their `name` field (a gateway) when they have one.
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
 import type { Node, Pair } from 'yaml';
-import type { ParsedFile, YamlDoc } from './parse.ts';
-import { contentEnd, isMergeKey } from './nodePath.ts';
-import { isAlias, isMap, isPair, isScalar, isSeq, keyName, scalarText } from './yamlNodes.ts';
+import type { ParsedFile, YamlDoc } from '../parse/parse.ts';
+import { contentEnd, isMergeKey } from '../parse/nodePath.ts';
+import { isAlias, isMap, isPair, isScalar, isSeq, keyName, scalarText } from '../parse/yamlNodes.ts';
 
 export function symbols(file: ParsedFile, maxDepth: number): DocumentSymbol[] {
   const docs = file.documents.filter((d) => d.isIstioOperator);

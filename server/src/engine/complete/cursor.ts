@@ -3,9 +3,9 @@
 // works mid-edit (half-typed keys, `key:` with nothing after, syntax errors elsewhere); flow
 // collections (`k8s: {…}`) are found through the parsed nodes.
 import YAML, { type Node } from 'yaml';
-import type { ParsedFile, YamlDoc } from './parse.ts';
-import { mapKeys, nodeAt, nodeAtPath } from './nodePath.ts';
-import { isMap, isSeq, type Step } from './yamlNodes.ts';
+import type { ParsedFile, YamlDoc } from '../parse/parse.ts';
+import { mapKeys, nodeAt, nodeAtPath } from '../parse/nodePath.ts';
+import { isMap, isSeq, type Step } from '../parse/yamlNodes.ts';
 
 export interface CursorContext {
   doc: YamlDoc | undefined;

@@ -1,7 +1,7 @@
 // What the schema says about one field of a document: its type in words, the Istio minors that have
 // it, and its default in each built-in profile. Read from the shared schema; never copied or changed.
-import type { IstioSchema, SchemaNode } from './schemaStore.ts';
-import type { Step } from './yamlNodes.ts';
+import type { IstioSchema, SchemaNode } from '../schema/schemaStore.ts';
+import type { Step } from '../parse/yamlNodes.ts';
 
 /** The resolved schema nodes from the root down to `path`, one per step (root first); undefined when the path leaves the schema. */
 export function schemaChain(schema: IstioSchema, path: readonly Step[]): SchemaNode[] | undefined {

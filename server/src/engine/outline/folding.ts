@@ -1,9 +1,9 @@
 // Folding ranges: every map, list or block scalar of an IstioOperator document that spans lines.
 import type { FoldingRange } from 'vscode-languageserver-types';
 import type { Node, Pair } from 'yaml';
-import { contentEnd } from './nodePath.ts';
-import type { ParsedFile } from './parse.ts';
-import { isMap, isPair, isScalar, isSeq } from './yamlNodes.ts';
+import { contentEnd } from '../parse/nodePath.ts';
+import type { ParsedFile } from '../parse/parse.ts';
+import { isMap, isPair, isScalar, isSeq } from '../parse/yamlNodes.ts';
 
 export function folding(file: ParsedFile, maxDepth: number): FoldingRange[] {
   const out: FoldingRange[] = [];

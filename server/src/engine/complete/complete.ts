@@ -5,12 +5,12 @@ import {
   type CompletionItem, type CompletionList, type Position, type Range,
 } from 'vscode-languageserver-types';
 import { locateCursor, type CursorContext } from './cursor.ts';
-import { enumNames, fieldContext, fieldMarkdown, type DocumentProfile, type FieldContext, type IstioctlDefaults } from './fieldDocs.ts';
-import { schemaChain, shapeOf, typesOf } from './fieldFacts.ts';
-import { mapKeys, nodeAtPath } from './nodePath.ts';
-import type { ParsedFile, YamlDoc } from './parse.ts';
-import type { IstioSchema, SchemaNode } from './schemaStore.ts';
-import { formatPath, isScalar, type Step } from './yamlNodes.ts';
+import { enumNames, fieldContext, fieldMarkdown, type DocumentProfile, type FieldContext, type IstioctlDefaults } from '../hover/fieldDocs.ts';
+import { schemaChain, shapeOf, typesOf } from '../hover/fieldFacts.ts';
+import { mapKeys, nodeAtPath } from '../parse/nodePath.ts';
+import type { ParsedFile, YamlDoc } from '../parse/parse.ts';
+import type { IstioSchema, SchemaNode } from '../schema/schemaStore.ts';
+import { formatPath, isScalar, type Step } from '../parse/yamlNodes.ts';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
