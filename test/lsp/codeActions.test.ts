@@ -64,6 +64,47 @@ describe('quick fixes', () => {
   });
 });
 
+describe('quick fixes that move a setting, over LSP', () => {
+  let client: LspClient;
+  before(async () => {
+    client = new LspClient();
+    await client.initialize({ initializationOptions: { diagnosticsDelay: 0 } });
+  });
+  after(() => client.dispose());
+
+  async function fixOnce(uri: string, text: string, code: string): Promise<string> {
+    client.open(uri, text);
+    const { diagnostics } = await client.diagnostics(uri, { version: 1 });
+    const target = diagnostics.filter((d: any) => d.code === code).slice(0, 1);
+    assert.equal(target.length, 1, `no ${code} in ${JSON.stringify(diagnostics.map((d: any) => d.code))}`);
+    const [action] = await client.request<any[]>('textDocument/codeAction', {
+      textDocument: { uri }, range: target[0].range, context: { diagnostics: target },
+    });
+    let current = text;
+    const edits = [...action.edit.changes[uri]].sort((a: any, b: any) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
+    for (const e of edits) current = applyLsp(current, e.range, e.newText);
+    client.change(uri, 2, [{ text: current }]);
+    const after = await client.diagnostics(uri, { version: 2 });
+    assert.deepEqual(after.diagnostics.map((d: any) => d.code), [], current);
+    return current;
+  }
+
+  it('k8s.volumes (never rendered) into k8s.overlays of the istiod Deployment, in Kubernetes form, at 1.20', async () => {
+    const text = '# istio-version: 1.20\napiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  components:\n    pilot:\n      k8s:\n        resources:\n          requests: {cpu: 500m}\n        volumes:\n        - name: ca\n          volumeSource:\n            secret: {secretName: extra-ca}\n        volumeMounts:\n        - {name: ca, mountPath: /etc/extra-ca}\n';
+    const fixed = await fixOnce(docUri('volumes-overlay.yaml'), text, 'ignored-setting');
+    assert.match(fixed, /overlays:\n {8}- kind: Deployment\n {10}name: istiod\n/);
+    assert.match(fixed, /value:\n {16}name: ca\n {16}secret: \{ secretName: extra-ca \}\n/);
+    assert.match(fixed, /\[name:discovery\]\.volumeMounts\.\[1000\]/);
+    assert.ok(fixed.startsWith(text.slice(0, text.indexOf('        volumes:'))), 'everything before the volumes is unchanged');
+  });
+
+  it('k8s.service.annotations to k8s.serviceAnnotations, at 1.30', async () => {
+    const text = '# istio-version: 1.30\napiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  components:\n    ingressGateways:\n    - name: istio-ingressgateway\n      enabled: true\n      k8s:\n        service:\n          type: LoadBalancer\n          annotations:\n            a.example/internal: "true"\n';
+    const fixed = await fixOnce(docUri('move-annotations.yaml'), text, 'misplaced-field');
+    assert.ok(fixed.endsWith('        service:\n          type: LoadBalancer\n        serviceAnnotations:\n          a.example/internal: "true"\n'), fixed);
+  });
+});
+
 function applyLsp(text: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, newText: string): string {
   const lines = text.split('\n');
   const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
