@@ -8,6 +8,7 @@ import { annotateChartNames, readChartNames } from './chartNames.ts';
 import { dedupe } from './dedupe.ts';
 import { annotateChartDefaults, annotateProfileDefaults, chartDefaults, profileDumps } from './defaults.ts';
 import type { SchemaNode } from './schemaNode.ts';
+import { profileData } from './profileData.ts';
 import { dataDir, kubernetesDir, readMinors } from './sources.ts';
 import { annotateDeprecations, annotateVersions } from './versionIndex.ts';
 import { nodeAt } from './walk.ts';
@@ -48,6 +49,7 @@ async function main() {
       definitions,
     };
     fs.writeFileSync(path.join(outDir, file), `${JSON.stringify(schema, null, 1)}\n`);
+    fs.writeFileSync(path.join(outDir, `profiles-${m.version}.json`), `${JSON.stringify(profileData(dir, m), null, 1)}\n`);
     index.push({ version: m.version, tag: m.istioTag, profiles: m.profiles, file });
   }
   fs.writeFileSync(path.join(outDir, 'index.json'), `${JSON.stringify({ versions: index }, null, 2)}\n`);

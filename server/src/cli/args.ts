@@ -18,6 +18,7 @@ export type ParsedArgs =
   | { kind: 'usage-error'; message: string };
 
 export const USAGE = `Usage: iop-lint [--istio-version 1.X] [--format text|json|sarif] [--strict] PATH...
+       iop-lint effective [--istio-version 1.X] [--config-path PATH] [--origins] FILE   (iop-lint effective --help)
 
 Checks Istio IstioOperator YAML files against the schema of their Istio release.
 PATH is a file or a directory; directories are searched for *.yaml and *.yml files that hold
@@ -73,7 +74,7 @@ export function parseArgs(argv: string[], minors: string[]): ParsedArgs {
 }
 
 /** "1.20", "1.20.3" or "v1.20" → "1.20" when bundled; "auto" → no version. */
-function checkVersion(raw: string, minors: string[]): { version: string | undefined } | { message: string } {
+export function checkVersion(raw: string, minors: string[]): { version: string | undefined } | { message: string } {
   const bundled = `bundled: ${minors[0]}–${minors[minors.length - 1]} (${minors.join(', ')})`;
   const text = raw.trim();
   if (text === 'auto') return { version: undefined };
@@ -84,7 +85,7 @@ function checkVersion(raw: string, minors: string[]): { version: string | undefi
   return { version };
 }
 
-function usageMessage(e: unknown): string {
+export function usageMessage(e: unknown): string {
   const err = e as { code?: string; message?: string };
   const option = /'([^']+)'/.exec(err.message ?? '')?.[1];
   switch (err.code) {

@@ -9,6 +9,7 @@ import type { CodeAction } from 'vscode-languageserver-types';
 import { quickFixes } from './validate/codeActions.ts';
 import { complete, resolveDocs } from './complete/complete.ts';
 import { resolveRewrite } from './k8s/resolveRewrite.ts';
+import { effectiveConfiguration, type EffectiveResult, type ProfileData } from './effective/effective.ts';
 import { duplicateKeyDiagnostics } from './rules/duplicateKeys.ts';
 import { reparse } from './parse/incremental.ts';
 import { emptyDocument } from './complete/cursor.ts';
@@ -138,6 +139,22 @@ export class Engine {
   /** The docs of a key item that `complete(…, { lazyDocs: true })` left for later. */
   resolveCompletion(item: CompletionItem): CompletionItem {
     return resolveDocs(item, (v) => (this.store.has(v) ? this.store.get(v) : undefined), this.store.minors, this.istioctlDefaults);
+  }
+
+  /**
+   * The effective configuration of an IstioOperator document: its release's built-in profile with the
+   * document merged over it, as istioctl merges them, and where each value comes from.
+   */
+  effective(file: ParsedFile, doc: YamlDoc, settings: EngineSettings = {}): EffectiveResult {
+    if (!doc.isIstioOperator) return { ok: false, message: 'This document is not an IstioOperator.' };
+    const { schema } = this.schemaFor(file, doc, settings);
+    let user: unknown;
+    try {
+      user = doc.doc.toJS({ maxAliasCount: this.limits.maxAliasExpansions });
+    } catch (e) {
+      return { ok: false, message: `The document cannot be read as data: ${e instanceof Error ? e.message : String(e)}` };
+    }
+    return effectiveConfiguration(user as never, this.store.profiles(schema.version) as ProfileData);
   }
 
   /** Quick fixes for the given diagnostics of this file, rewrites worked out on its current text. */

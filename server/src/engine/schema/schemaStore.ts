@@ -20,6 +20,19 @@ export class SchemaStore {
   get newest(): string { return this.versions[this.versions.length - 1].version; }
   has(version: string): boolean { return this.versions.some((v) => v.version === version); }
 
+  private readonly profileData = new Map<string, unknown>();
+
+  /** The built-in profiles of a release as their files set them (schemas/profiles-1.X.json). */
+  profiles(version: string): unknown {
+    let d = this.profileData.get(version);
+    if (d === undefined) {
+      if (!this.has(version)) throw new Error(`no bundled profiles for Istio ${version}`);
+      d = JSON.parse(fs.readFileSync(path.join(this.dir, `profiles-${version}.json`), 'utf8'));
+      this.profileData.set(version, d);
+    }
+    return d;
+  }
+
   get(version: string): IstioSchema {
     let s = this.loaded.get(version);
     if (!s) {
