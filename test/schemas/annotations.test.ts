@@ -479,7 +479,8 @@ describe('the generator is deterministic', () => {
       await Promise.all(outs.map((out) => run(process.execPath, ['--import', 'tsx', 'scripts/schema/generate.ts', '--out', out], { cwd: repoRoot, env })));
       const [a, b] = outs.map((d) => fs.readdirSync(d).sort());
       assert.deepEqual(a, b, 'the two runs wrote different file sets');
-      assert.ok(a.includes('index.json') && a.length === minors.length + 1, `unexpected files: ${a.join(', ')}`);
+      assert.ok(a.includes('index.json') && a.length === 2 * minors.length + 1, `unexpected files: ${a.join(', ')}`);
+      for (const m of minors) assert.ok(a.includes(`istio-${m.version}.json`) && a.includes(`profiles-${m.version}.json`), `a schema and a profiles file for ${m.version}`);
       for (const f of a) {
         assert.ok(fs.readFileSync(path.join(outs[0], f)).equals(fs.readFileSync(path.join(outs[1], f))), `${f} differs between two runs`);
       }
