@@ -54,3 +54,23 @@ export namespace IstioctlDefaultsNotification {
     profiles: Record<string, string>;
   }
 }
+
+/**
+ * Client → server request: the effective configuration of an open IstioOperator document (its
+ * release's built-in profile with the document merged over it, as that istioctl merges them), or
+ * with `profileOnly` the profile alone, as YAML. "Show Effective Configuration" and the bundled
+ * "Diff Against Profile" use it; the engine does the work.
+ */
+export namespace EffectiveConfigurationRequest {
+  export const method = 'istioOperator/effectiveConfiguration';
+  export interface Params {
+    uri: string;
+    /** The profile without the document. */
+    profileOnly?: boolean;
+    /** End each value's line with where it comes from. */
+    origins?: boolean;
+  }
+  export type Result =
+    | { ok: true; version: string; tag: string; profile: string; yaml: string }
+    | { ok: false; message: string };
+}

@@ -3,12 +3,13 @@
 // untrusted workspace (the tracker and the commands check).
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { IstioctlDefaultsNotification, IstioctlVersionNotification, VersionStatusNotification } from '../../protocol/messages.ts';
+import { EffectiveConfigurationRequest, IstioctlDefaultsNotification, IstioctlVersionNotification, VersionStatusNotification } from '../../protocol/messages.ts';
 import { ActiveIopTracker } from './activeFile.ts';
 import { registerCommands } from './commands/index.ts';
 import type { Services } from './commands/shared.ts';
 import { readDefaultsCache, type CachedDefaults } from './defaultsCache.ts';
 import { detectKubeContext } from './detect.ts';
+import { EffectiveView, type EffectiveSource } from './effectiveView.ts';
 import { IstioctlTracker, versionOf } from './istioctlTracker.ts';
 import { createLanguageClient } from './languageClient.ts';
 import { Output } from './output.ts';
@@ -37,7 +38,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const params: IstioctlDefaultsNotification.Params = { istioctlVersion: cache.istioctlVersion, minor: cache.minor, profiles: cache.dumps };
     void lc.sendNotification(IstioctlDefaultsNotification.method, params).catch(() => undefined);
   };
+  const effective: EffectiveSource = (uri, opts) => lc.sendRequest(EffectiveConfigurationRequest.method, { uri, ...opts } satisfies EffectiveConfigurationRequest.Params) as Promise<EffectiveConfigurationRequest.Result>;
+  const effectiveView = new EffectiveView(effective);
+  context.subscriptions.push(effectiveView);
   const services: Services = {
+    effective, effectiveView,
     output, docs, istioctl, status,
     schemasDir: context.asAbsolutePath('schemas'),
     storageDir: context.globalStorageUri.fsPath,

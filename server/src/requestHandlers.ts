@@ -7,6 +7,7 @@ import {
   type CancellationToken, type CompletionItem, type CompletionList, type CompletionParams, type DocumentSymbol, type DocumentSymbolParams,
   type CodeAction, type CodeActionParams, type FoldingRange, type FoldingRangeParams, type Hover, type HoverParams, type Position,
 } from 'vscode-languageserver/node';
+import type { EffectiveConfigurationRequest } from '../../protocol/messages.ts';
 import { withItemDefaults, type ItemDefault } from './completionDefaults.ts';
 import type { Documents, OpenDocument } from './documents.ts';
 import type { Engine } from './engine/engine.ts';
@@ -64,6 +65,15 @@ export class RequestHandlers {
     if (!doc) return [];
     throwIfCancelled(token);
     return this.guard('foldingRange', doc, [], () => this.engine.folding(doc.file));
+  }
+
+  /** The effective configuration of an open document (istioOperator/effectiveConfiguration). */
+  async effectiveConfiguration(params: EffectiveConfigurationRequest.Params): Promise<EffectiveConfigurationRequest.Result> {
+    const doc = params && typeof params.uri === 'string' ? this.documents.get(params.uri) : undefined;
+    if (!doc) return { ok: false, message: 'The document is not open.' };
+    const settings = await this.settings.forDocument(doc.uri);
+    return this.guard('effectiveConfiguration', doc, { ok: false, message: 'The effective configuration could not be computed; see the server log.' },
+      () => this.engine.effectiveYaml(doc.file, settings, { profileOnly: !!params.profileOnly, origins: !!params.origins }));
   }
 
   /** Quick fixes for the diagnostics the editor shows; rewrites are worked out on the current text. */

@@ -1,4 +1,4 @@
-// The data the commands show: profiles rebuilt from the bundled schemas, the two sides of a
+// The data the commands show: the bundled releases, the two sides of a
 // cluster diff, the reading of IstioOperator files, the defaults cache, the status bar's words.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -9,67 +9,15 @@ import YAML from 'yaml';
 import { readDefaultsCache, writeDefaultsCache } from '../../client/src/defaultsCache.ts';
 import { looksLikeIstioOperator, readIop } from '../../client/src/iopFile.ts';
 import { diffSides, objectKey, parseObjects } from '../../client/src/liveObjects.ts';
-import { bundledVersion, mergeOver, profileDefaults, readIndex, readSchema, toSortedYaml } from '../../client/src/profileDefaults.ts';
+import { bundledVersion, readIndex } from '../../client/src/bundledIndex.ts';
 import { versionText } from '../../client/src/statusText.ts';
 import { withPrivateTempDir } from '../../client/src/tempDir.ts';
 import { IOP, repoRoot } from './helpers.ts';
 
 const schemas = path.join(repoRoot, 'schemas');
 
-describe('profiles rebuilt from the bundled schemas (istioctl 1.24+ has no profile dump)', () => {
+describe('the bundled releases', () => {
   const index = readIndex(schemas);
-  const load = (v: string) => readSchema(schemas, bundledVersion(index, Number(v.split('.')[1])).file);
-
-  it('1.24 demo: the default profile with demo\'s own changes', () => {
-    const demo = profileDefaults(load('1.24'), 'demo') as any;
-    assert.equal(demo.apiVersion, 'install.istio.io/v1alpha1');
-    assert.equal(demo.kind, 'IstioOperator');
-    assert.equal(demo.metadata.namespace, 'istio-system');
-    assert.equal(demo.spec.profile, 'demo');
-    assert.equal(demo.spec.components.pilot.enabled, true);
-    assert.deepEqual(demo.spec.components.egressGateways, [{ name: 'istio-egressgateway', enabled: true }]);
-    assert.deepEqual(demo.spec.components.ingressGateways, [{ name: 'istio-ingressgateway', enabled: true }]);
-    assert.equal(demo.spec.values.global.istioNamespace, 'istio-system');
-  });
-
-  it('1.30 empty and ambient differ from default where the profiles say', () => {
-    const empty = profileDefaults(load('1.30'), 'empty') as any;
-    assert.equal(empty.spec.components.pilot.enabled, false);
-    const ambient = profileDefaults(load('1.30'), 'ambient') as any;
-    assert.equal(ambient.spec.components.ztunnel.enabled, true);
-    assert.equal(ambient.spec.components.cni.enabled, true);
-  });
-
-  it('a profile value of null means unset', () => {
-    const schema = { properties: { spec: { properties: { a: { 'x-istio-defaults': { default: 1, remote: null } }, b: { 'x-istio-defaults': { remote: 2 } } } } } };
-    assert.deepEqual(profileDefaults(schema, 'remote'), { spec: { b: 2, profile: 'remote' } });
-    assert.deepEqual(profileDefaults(schema, 'demo'), { spec: { a: 1, profile: 'demo' } });
-  });
-
-  it('follows $ref and survives cycles', () => {
-    const schema = {
-      properties: { spec: { $ref: '#/definitions/S' } },
-      definitions: { S: { properties: { self: { $ref: '#/definitions/S' }, hub: { 'x-istio-defaults': { default: 'docker.io/istio' } } } } },
-    };
-    assert.deepEqual(profileDefaults(schema, 'default'), { spec: { hub: 'docker.io/istio', profile: 'default' } });
-  });
-
-  it('the file merges over it the 1.24+ way: maps merge, lists replace', () => {
-    const base = { spec: { components: { pilot: { enabled: true }, ingressGateways: [{ name: 'a', enabled: true }, { name: 'b' }] }, hub: 'x' } };
-    const over = { spec: { components: { ingressGateways: [{ name: 'c' }] }, hub: 'y', tag: '1.24.1' } };
-    assert.deepEqual(mergeOver(base, over), { spec: { components: { pilot: { enabled: true }, ingressGateways: [{ name: 'c' }] }, hub: 'y', tag: '1.24.1' } });
-  });
-
-  it('is written with sorted keys, as istioctl dumps are, and every bundled release has one', () => {
-    assert.equal(toSortedYaml({ b: 1, a: { d: [{ z: 1, y: 2 }], c: 2 } }), 'a:\n  c: 2\n  d:\n  - y: 2\n    z: 1\nb: 1\n');
-    for (const v of index.versions) {
-      const started = Date.now();
-      const d = profileDefaults(readSchema(schemas, v.file), 'default') as any;
-      assert.equal(d.kind, 'IstioOperator', v.version);
-      assert.ok(Date.now() - started < 2000, `${v.version} is quick`);
-    }
-  });
-
   it('picks the nearest bundled release', () => {
     assert.equal(bundledVersion(index, 24).version, '1.24');
     assert.equal(bundledVersion(index, 99).version, '1.30');

@@ -116,6 +116,25 @@ describe('Istio Operator Tools in a trusted workspace', { timeout: FILE_TIMEOUT_
     assert.ok(await context.isVisible());
   });
 
+  it('shows the effective configuration beside the file, with origins, and follows edits', async () => {
+    await wb().openIstioOperatorFile('good.yaml');
+    await wb().runCommand(commandLabel('showEffective'));
+    const view = wb().page.locator('.editor-group-container .monaco-editor').filter({ hasText: 'Effective configuration' });
+    await view.getByText('profile "default"').waitFor();
+    await wb().screenshot('effective-configuration');
+    const text = (await view.innerText()).replace(/\u00a0/g, ' '); // Monaco renders spaces as no-break spaces
+    assert.match(text, /# this file/, 'values from the file are marked');
+    assert.match(text, /# profile default/, 'values from the profile are marked');
+    assert.match(text, /tag: 1\.20\.\d+ # istioctl 1\.20\.\d+/, 'the hub and tag istioctl is built with');
+    // Edit the file (unsaved; the view opened beside it and left it focused): the view follows.
+    await wb().goTo(8, 12);
+    await wb().page.keyboard.press('Shift+End');
+    await wb().page.keyboard.type('demo');
+    await view.getByText('profile "demo"').waitFor();
+    await wb().runCommand('File: Revert File');
+    await wb().runCommand('View: Close All Editors');
+  });
+
   it('asks before Uninstall, names the context and revision, and runs nothing when cancelled', async () => {
     const uninstall = commandLabel('uninstall');
     await wb().openIstioOperatorFile('good.yaml');

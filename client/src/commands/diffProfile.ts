@@ -2,10 +2,10 @@
 // default), both sides as complete configurations so only the user's changes differ:
 // - istioctl 1.5–1.23: `istioctl profile dump PROFILE` ↔ `istioctl profile dump -f FILE`;
 // - istioctl 1.24+ (no `profile dump`) or no istioctl: the profile rebuilt from the bundled
-//   schema's defaults ↔ the same with the file merged over it.
+//   profiles ↔ the same with the file merged over it, both from the language server's engine.
 import * as vscode from 'vscode';
+import type { EffectiveConfigurationRequest } from '../../../protocol/messages.ts';
 import { buildPlan } from '../istioctl.ts';
-import { bundledVersion, mergeOver, profileDefaults, readIndex, readSchema, toSortedYaml } from '../profileDefaults.ts';
 import { baseName, begin, reportRun, runWithProgress, showWithOutput, type Services, type Session } from './shared.ts';
 
 export async function diffProfile(s: Services, arg?: unknown): Promise<void> {
@@ -30,29 +30,22 @@ export async function diffProfile(s: Services, arg?: unknown): Promise<void> {
   } else {
     s.output.line(`${what}: istioctl was not found or gave no version; using the profile defaults bundled with this extension.`);
   }
-  return bundled(s, session, profile);
+  return bundled(s, session);
 }
 
-async function bundled(s: Services, session: Session, profile: string): Promise<void> {
-  const { target, istioctl } = session;
-  let index;
-  try {
-    index = readIndex(s.schemasDir);
-  } catch (e) {
-    return showWithOutput(s, 'error', `Istio: the bundled schemas cannot be read: ${(e as Error).message}`);
-  }
-  const docVersion = s.documentVersion(target.uri);
-  const minor = istioctl?.minor ?? (docVersion ? Number(docVersion.split('.')[1]) : Number.MAX_SAFE_INTEGER);
-  const entry = bundledVersion(index, minor);
-  if (!entry.profiles.includes(profile)) {
-    return showWithOutput(s, 'warning', `Istio: "${profile}" is not a built-in profile of Istio ${entry.version} (built-in: ${entry.profiles.join(', ')}), so there are no bundled defaults to compare with.`);
-  }
-  const defaults = profileDefaults(readSchema(s.schemasDir, entry.file), profile);
-  const merged = target.iop ? mergeOver(defaults, target.iop.document) : defaults;
-  const who = `bundled Istio ${entry.tag}`;
-  s.output.line(`Diff against profile: "${profile}" from the defaults bundled for Istio ${entry.tag} (only the values that differ by profile; the Helm charts' defaults are not included).`);
-  const left = s.docs.create(`${profile} profile (${who}).yaml`, toSortedYaml(defaults));
-  const right = s.docs.create(`${baseName(target)} over ${profile} (${who}).yaml`, toSortedYaml(merged));
-  await s.docs.diff(left, right, `Profile "${profile}" ↔ ${target.name} (${who})`);
-  if (!target.iop) void vscode.window.showWarningMessage(`Istio: ${target.name} could not be read as YAML, so only the profile is shown.`);
+async function bundled(s: Services, session: Session): Promise<void> {
+  const { target } = session;
+  // The language server computes both sides (the engine's effective configuration); it reads open documents.
+  await vscode.workspace.openTextDocument(target.uri);
+  const uri = target.uri.toString();
+  const failed = (e: unknown): EffectiveConfigurationRequest.Result => ({ ok: false, message: e instanceof Error ? e.message : String(e) });
+  const base = await s.effective(uri, { profileOnly: true }).catch(failed);
+  const merged = await s.effective(uri, {}).catch(failed);
+  if (!base.ok) return showWithOutput(s, 'warning', `Istio: Diff against profile: ${base.message}`);
+  if (!merged.ok) return showWithOutput(s, 'warning', `Istio: Diff against profile: ${merged.message}`);
+  const who = `bundled Istio ${base.tag}`;
+  s.output.line(`Diff against profile: "${base.profile}" as bundled for Istio ${base.tag}, and the file merged over it as istioctl ${base.version} merges them (the Helm charts' own defaults are not included).`);
+  const left = s.docs.create(`${base.profile} profile (${who}).yaml`, base.yaml);
+  const right = s.docs.create(`${baseName(target)} over ${base.profile} (${who}).yaml`, merged.yaml);
+  await s.docs.diff(left, right, `Profile "${base.profile}" ↔ ${target.name} (${who})`);
 }

@@ -6,6 +6,7 @@ import { diffProfile } from './diffProfile.ts';
 import { generateManifest } from './generateManifest.ts';
 import { refreshDefaults } from './refreshDefaults.ts';
 import { selectVersion } from './selectVersion.ts';
+import { showEffective } from './showEffective.ts';
 import type { Services } from './shared.ts';
 import { uninstall } from './uninstall.ts';
 import { upgrade } from './upgrade.ts';
@@ -21,6 +22,7 @@ export const COMMANDS: Record<string, (s: Services, arg?: unknown) => Promise<vo
   'istioOperator.verifyInstall': verifyInstall,
   'istioOperator.refreshDefaults': (s) => refreshDefaults(s),
   'istioOperator.selectVersion': (s) => selectVersion(s),
+  'istioOperator.showEffective': showEffective,
 };
 
 export function registerCommands(services: Services): vscode.Disposable[] {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import * as vscode from 'vscode';
 import { writeDefaultsCache } from '../defaultsCache.ts';
 import { buildPlan, parseProfileList, profileDumpStep } from '../istioctl.ts';
-import { bundledVersion, readIndex } from '../profileDefaults.ts';
+import { bundledVersion, readIndex } from '../bundledIndex.ts';
 import { readSettings } from '../settings.ts';
 import { checkTrusted, findIstioctl, reportRun, runWithProgress, showWithOutput, type RunSession, type Services } from './shared.ts';
 

@@ -1,7 +1,7 @@
 // Istio: Select Istio Version (the status bar item's click) — a quick pick writing
 // istioOperator.istioVersion: "auto" or one of the bundled releases.
 import * as vscode from 'vscode';
-import { readIndex } from '../profileDefaults.ts';
+import { readIndex } from '../bundledIndex.ts';
 import { SECTION } from '../settings.ts';
 import type { Services } from './shared.ts';
 

@@ -1,6 +1,7 @@
 // What every Istio command does the same way: refuse in an untrusted workspace, find the file and
 // offer to save it, find istioctl and the kube context, confirm, run with cancellable progress,
 // write the output channel, and end with a notification. Only this layer shows UI.
+import type { EffectiveSource, EffectiveView } from '../effectiveView.ts';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as vscode from 'vscode';
@@ -30,6 +31,9 @@ export interface Services {
   documentVersion(uri: vscode.Uri): string | undefined;
   /** Tell the language server about a refreshed defaults cache. */
   sendDefaults(cache: CachedDefaults): void;
+  /** The language server's effective configuration of an open document (or its profile alone). */
+  effective: EffectiveSource;
+  effectiveView: EffectiveView;
 }
 
 export interface Target {

@@ -9,7 +9,7 @@ import type { CodeAction } from 'vscode-languageserver-types';
 import { quickFixes } from './validate/codeActions.ts';
 import { complete, resolveDocs } from './complete/complete.ts';
 import { resolveRewrite } from './k8s/resolveRewrite.ts';
-import { effectiveConfiguration, type EffectiveResult, type ProfileData } from './effective/effective.ts';
+import { effectiveConfiguration, effectiveYaml, profileTree, type EffectiveResult, type ProfileData } from './effective/effective.ts';
 import { duplicateKeyDiagnostics } from './rules/duplicateKeys.ts';
 import { reparse } from './parse/incremental.ts';
 import { emptyDocument } from './complete/cursor.ts';
@@ -155,6 +155,19 @@ export class Engine {
       return { ok: false, message: `The document cannot be read as data: ${e instanceof Error ? e.message : String(e)}` };
     }
     return effectiveConfiguration(user as never, this.store.profiles(schema.version) as ProfileData);
+  }
+
+  /** The effective configuration (or, with `profileOnly`, the profile alone) of the file's first IstioOperator, as YAML. */
+  effectiveYaml(file: ParsedFile, settings: EngineSettings = {}, opts: { profileOnly?: boolean; origins?: boolean } = {}):
+    { ok: true; version: string; tag: string; profile: string; yaml: string } | { ok: false; message: string } {
+    const doc = file.documents.find((d) => d.isIstioOperator);
+    if (!doc) return { ok: false, message: 'This file holds no IstioOperator document.' };
+    const { schema } = this.schemaFor(file, doc, settings);
+    const r = this.effective(file, doc, settings);
+    if (!r.ok) return r;
+    const { profile, tree, origins } = r.config;
+    const value = opts.profileOnly ? profileTree(this.store.profiles(schema.version) as ProfileData, profile) : tree;
+    return { ok: true, version: schema.version, tag: schema.tag, profile, yaml: effectiveYaml(value ?? {}, { origins: opts.origins && !opts.profileOnly ? origins : undefined }) };
   }
 
   /** Quick fixes for the given diagnostics of this file, rewrites worked out on its current text. */

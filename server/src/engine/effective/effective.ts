@@ -7,7 +7,10 @@ import { isObject, mergeEra, mergeKeyFor, mergeTrees, type Json, type JsonObject
 
 export interface ProfileData { version: string; tag: string; profiles: Record<string, Json> }
 
-export type Origin = 'this file' | `profile ${string}`;
+export type Origin = 'this file' | `profile ${string}` | `istioctl ${string}`;
+
+/** The hub a released istioctl is built with (its DockerInfo.Hub); its tag is the release's. */
+export const RELEASE_HUB = 'docker.io/istio';
 
 export interface EffectiveConfiguration {
   version: string;
@@ -39,13 +42,17 @@ export function effectiveConfiguration(user: Json, data: ProfileData): Effective
     const names = Object.keys(data.profiles).map((p) => `\`${p}\``).join(', ');
     return { ok: false, message: `\`${profile}\` is not a built-in profile of Istio ${data.version} (${names}): the effective configuration needs the profile's contents.` };
   }
-  const merged = mergeTrees(minor, base, user);
+  // istioctl puts the hub and tag it was built with over the profile, before the user's files
+  // (overlayHubAndTag, manifest/shared.go@1.20.8:369-384; hubTagOverlay, render/manifest.go@1.24.6:238-245).
+  const built = { hub: RELEASE_HUB, tag: data.tag };
+  const merged = mergeTrees(minor, mergeTrees(minor, base, { spec: built }), user);
   // Up to 1.23 istioctl prints the decoded spec, where null is unset (and a null in a later merge deletes).
   const tree = mergeEra(minor).nullDeletes ? dropNulls(merged) : merged;
   if (!isObject(tree)) return { ok: false, message: 'The merged configuration is not a map.' };
   const origins = new Map<string, Origin>();
   const defaults = profile === 'default' ? undefined : profileTree(data, 'default');
   recordOrigins(tree, user, defaults, [], origins, profile, mergeEra(minor).listsByKey);
+  for (const k of ['hub', 'tag'] as const) if (origins.get(`spec.${k}`) !== 'this file') origins.set(`spec.${k}`, `istioctl ${data.tag}`);
   return { ok: true, config: { version: data.version, profile, tree, origins } };
 }
 
