@@ -299,3 +299,20 @@ export function rangeOf(text: string, needle: string, occurrence = 0): Range {
   const start = positionOf(text, needle, 0, occurrence);
   return { start, end: { line: start.line, character: start.character + needle.length } };
 }
+
+/**
+ * A server started before the suite's tests and stopped after them, without a diagnostics delay;
+ * call inside `describe`, use the returned getter in the tests.
+ */
+export function serverForSuite(hooks: { before: (fn: () => Promise<void>) => void; after: (fn: () => Promise<void>) => void }): () => LspClient {
+  let client: LspClient | undefined;
+  hooks.before(async () => {
+    client = new LspClient();
+    await client.initialize({ initializationOptions: { diagnosticsDelay: 0 } });
+  });
+  hooks.after(async () => { await client?.dispose(); });
+  return () => {
+    if (!client) throw new Error('the server has not started');
+    return client;
+  };
+}
