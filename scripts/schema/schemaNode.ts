@@ -12,6 +12,7 @@ export const ANNOTATION_KEYS = new Set([
   'x-istio-alias-of',
   'x-istio-hidden',
   'x-istio-set-path',
+  'x-istio-move-to',
 ]);
 
 export function splitAnnotations(node: SchemaNode): { annotations: SchemaNode; body: SchemaNode } {

@@ -56,6 +56,19 @@ function buildChildCache(index: Map<string, number[]>) {
   return out;
 }
 
+/**
+ * The one path a deprecated setting moves to with the same value, when the replacement is a single
+ * path that exists in this release: `values.global.outboundTrafficPolicy` → `meshConfig.outboundTrafficPolicy`.
+ * Moves to a different shape (the proxy's Envoy services: host/port there, `address` here) get no target.
+ */
+const DIFFERENT_SHAPE = new Set(['global.proxy.envoyAccessLogService', 'global.proxy.envoyMetricsService']);
+
+function moveTarget(d: { path: string; use: string }, byPath: Map<string, SchemaNode>): string | undefined {
+  const m = /^`((?:values|meshConfig|components)\.[\w.]+)`$/.exec(d.use);
+  if (!m || DIFFERENT_SHAPE.has(d.path)) return undefined;
+  return byPath.has(`spec.${m[1]}`) ? m[1] : undefined;
+}
+
 /** Marks deprecated paths, and records moved keys on the parent where the old key is gone. */
 export function annotateDeprecations(tree: SchemaNode, version: string): void {
   const n = minorNumber(version);
@@ -70,10 +83,12 @@ export function annotateDeprecations(tree: SchemaNode, version: string): void {
     const message = severity === 'error'
       ? `Removed: use ${d.use} instead; istioctl ${version} rejects \`${d.path}\`.`
       : `Deprecated: use ${d.use} instead.`;
+    const target = moveTarget(d, byPath);
     if (node) {
       node.deprecated = true;
       node.deprecationMessage = message;
       if (severity === 'error') node['x-istio-deprecation-severity'] = 'error';
+      if (target) node['x-istio-move-to'] = target;
       continue;
     }
     const steps = path.split('.');
@@ -93,6 +108,12 @@ export function annotateDeprecations(tree: SchemaNode, version: string): void {
         const moved = (ancestor['x-istio-moved'] as Record<string, string>) ?? {};
         moved[steps[i]] ??= `use ${d.use} instead`;
         ancestor['x-istio-moved'] = moved;
+        // A fix can move the key itself only when it is the deprecated path (not a parent of it).
+        if (target && i === steps.length - 1) {
+          const to = (ancestor['x-istio-moved-to'] as Record<string, string>) ?? {};
+          to[steps[i]] ??= target;
+          ancestor['x-istio-moved-to'] = to;
+        }
       }
       break;
     }

@@ -9,7 +9,7 @@ import type { InitializationOptions } from '../../protocol/settings.ts';
 import { supportedItemDefaults } from './completionDefaults.ts';
 import { DiagnosticsPublisher } from './diagnosticsPublisher.ts';
 import { Documents } from './documents.ts';
-import { Engine } from './engine/engine.ts';
+import { Engine, FIX_ALL_MOVES } from './engine/engine.ts';
 import { version } from '../../package.json';
 import { connectionLogger, describeError } from './logger.ts';
 import { RequestHandlers } from './requestHandlers.ts';
@@ -29,7 +29,7 @@ export const capabilities: ServerCapabilities = {
   hoverProvider: true,
   documentSymbolProvider: true,
   foldingRangeProvider: true,
-  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_MOVES] },
 };
 
 export function serve(connection: Connection): void {

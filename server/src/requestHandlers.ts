@@ -10,7 +10,7 @@ import {
 import type { EffectiveConfigurationRequest } from '../../protocol/messages.ts';
 import { withItemDefaults, type ItemDefault } from './completionDefaults.ts';
 import type { Documents, OpenDocument } from './documents.ts';
-import type { Engine } from './engine/engine.ts';
+import { FIX_ALL_MOVES, type Engine } from './engine/engine.ts';
 import { describeError, type Logger } from './logger.ts';
 import type { Settings } from './settings.ts';
 
@@ -82,7 +82,8 @@ export class RequestHandlers {
     if (!doc) return [];
     const settings = await this.settings.forDocument(doc.uri);
     throwIfCancelled(token);
-    return this.guard('codeAction', doc, [], () => this.engine.codeActions(doc.file, doc.uri, params.context.diagnostics, settings));
+    const fixAll = !!params.context.only?.some((k) => FIX_ALL_MOVES === k || FIX_ALL_MOVES.startsWith(`${k}.`));
+    return this.guard('codeAction', doc, [], () => this.engine.codeActions(doc.file, doc.uri, params.context.diagnostics, settings, { fixAll }));
   }
 
   private guard<T>(feature: string, doc: OpenDocument, empty: T, run: () => T): T {

@@ -88,6 +88,27 @@ describe('quick fixes that move a setting, over LSP', () => {
     assert.ok(fixed.startsWith(text.slice(0, text.indexOf('        volumes:'))), 'everything before the volumes is unchanged');
   });
 
+  it('values.global.proxy.holdApplicationUntilProxyStarts to meshConfig.defaultConfig, at 1.20', async () => {
+    const text = '# istio-version: 1.20\napiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  meshConfig:\n    accessLogFile: /dev/stdout\n  values:\n    global:\n      proxy:\n        holdApplicationUntilProxyStarts: true # wait for the proxy\n';
+    const fixed = await fixOnce(docUri('move-hold.yaml'), text, 'deprecated');
+    assert.ok(fixed.endsWith('  meshConfig:\n    accessLogFile: /dev/stdout\n    defaultConfig:\n      holdApplicationUntilProxyStarts: true # wait for the proxy\n'), fixed);
+  });
+
+  it('Fix all moved settings, asked for as a source action', async () => {
+    const uri = docUri('fix-all.yaml');
+    const text = '# istio-version: 1.20\napiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  values:\n    global:\n      proxy:\n        holdApplicationUntilProxyStarts: true\n      tracer:\n        zipkin:\n          address: zipkin:9411\n';
+    server().open(uri, text);
+    await server().diagnostics(uri, { version: 1 });
+    const actions = await server().request<any[]>('textDocument/codeAction', {
+      textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    assert.deepEqual(actions.map((a) => [a.kind, a.title]), [['source.fixAll.istioOperator', 'Fix all moved settings (2)']]);
+    const [e] = actions[0].edit.changes[uri];
+    server().change(uri, 2, [{ range: e.range, text: e.newText }]);
+    const after = await server().diagnostics(uri, { version: 2 });
+    assert.deepEqual(after.diagnostics, []);
+  });
+
   it('k8s.service.annotations to k8s.serviceAnnotations, at 1.30', async () => {
     const text = '# istio-version: 1.30\napiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  components:\n    ingressGateways:\n    - name: istio-ingressgateway\n      enabled: true\n      k8s:\n        service:\n          type: LoadBalancer\n          annotations:\n            a.example/internal: "true"\n';
     const fixed = await fixOnce(docUri('move-annotations.yaml'), text, 'misplaced-field');

@@ -5,7 +5,13 @@ import path from 'node:path';
 import YAML from 'yaml';
 import type { IstioctlDefaults } from './hover/fieldDocs.ts';
 import type { CompletionItem, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Position } from 'vscode-languageserver-types';
-import type { CodeAction } from 'vscode-languageserver-types';
+import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
+import type { DiagnosticData } from './validate/diagnostics.ts';
+import type { Rewrite } from './k8s/forms.ts';
+import { changedSpan } from './k8s/rewrite.ts';
+
+/** The kind of the whole-document action that moves every moved setting (a fix-all source action). */
+export const FIX_ALL_MOVES = 'source.fixAll.istioOperator';
 import { quickFixes } from './validate/codeActions.ts';
 import { complete, resolveDocs } from './complete/complete.ts';
 import { resolveRewrite } from './k8s/resolveRewrite.ts';
@@ -171,13 +177,43 @@ export class Engine {
   }
 
   /** Quick fixes for the given diagnostics of this file, rewrites worked out on its current text. */
-  codeActions(file: ParsedFile, uri: string, diagnostics: Diagnostic[], settings: EngineSettings = {}): CodeAction[] {
-    return quickFixes(uri, diagnostics, (rewrite, d) => {
-      const offset = file.lines.offset(d.range.start);
-      const doc = file.documents.find((x) => offset >= x.start && offset <= x.end);
-      if (!doc || !doc.isIstioOperator) return undefined;
-      return resolveRewrite(file, doc, rewrite, this.schemaFor(file, doc, settings).schema, this.limits);
-    });
+  codeActions(file: ParsedFile, uri: string, diagnostics: Diagnostic[], settings: EngineSettings = {}, opts: { fixAll?: boolean } = {}): CodeAction[] {
+    const fixes = quickFixes(uri, diagnostics, (rewrite, d) => this.resolveAt(file, rewrite, d, settings));
+    // Worked out only when asked for, or beside a move the user is looking at (the light bulb asks often).
+    const all = opts.fixAll || diagnostics.some(isMove) ? this.fixAllMoves(file, settings) : undefined;
+    if (!all) return fixes;
+    return [...fixes, { title: `Fix all moved settings (${all.count})`, kind: FIX_ALL_MOVES, edit: { changes: { [uri]: [all.edit] } } }];
+  }
+
+  private resolveAt(file: ParsedFile, rewrite: Rewrite, d: Diagnostic, settings: EngineSettings): TextEdit[] | undefined {
+    const offset = file.lines.offset(d.range.start);
+    const doc = file.documents.find((x) => offset >= x.start && offset <= x.end);
+    if (!doc || !doc.isIstioOperator) return undefined;
+    return resolveRewrite(file, doc, rewrite, this.schemaFor(file, doc, settings).schema, this.limits);
+  }
+
+  /**
+   * Every "Move to …" of the file as one edit: moved one at a time, each on the text the previous
+   * left, so offsets never go stale. Undefined when there are fewer than two.
+   */
+  private fixAllMoves(file: ParsedFile, settings: EngineSettings): { edit: TextEdit; count: number } | undefined {
+    let current = file;
+    let count = 0;
+    for (let i = 0; i < 50; i++) {
+      const next = this.validate(current, settings).find(isMove);
+      if (!next) break;
+      const edits = this.resolveAt(current, ((next.data as DiagnosticData).fix as { rewrite: Rewrite }).rewrite, next, settings);
+      if (!edits?.length) break;
+      let text = current.text;
+      for (const e of [...edits].sort((a, b) => current.lines.offset(b.range.start) - current.lines.offset(a.range.start))) {
+        text = text.slice(0, current.lines.offset(e.range.start)) + e.newText + text.slice(current.lines.offset(e.range.end));
+      }
+      current = this.parse(text);
+      count++;
+    }
+    if (count < 2) return undefined;
+    const span = changedSpan(file.text, current.text);
+    return { edit: { range: file.lines.range(span.start, span.end), newText: span.newText }, count };
   }
 
   /** Markdown about the key or value under the position; over `kind`, the release and why it was chosen. */
@@ -194,6 +230,11 @@ export class Engine {
   folding(file: ParsedFile): FoldingRange[] {
     return folding(file, this.limits.maxDepth);
   }
+}
+
+function isMove(d: Diagnostic): boolean {
+  const fix = (d.data as DiagnosticData | undefined)?.fix;
+  return !!fix && 'rewrite' in fix && fix.rewrite.kind === 'move-path';
 }
 
 /** dist/server.js and dist/cli.js sit beside ../schemas; the sources sit three levels deeper. */

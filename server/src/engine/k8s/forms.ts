@@ -25,7 +25,10 @@ export interface MoveRewrite { kind: 'move-key'; at: Step[]; to: Step[] }
 /** `k8s.volumes`/`volumeMounts`, which istioctl never renders, as `k8s.overlays` patches that work. */
 export interface OverlayRewrite { kind: 'volumes-to-overlays'; at: Step[]; resource: { kind: string; name: string; container: string } }
 
-export type Rewrite = FormRewrite | MoveRewrite | OverlayRewrite;
+/** A setting that moved elsewhere with the same value (`values.global.outboundTrafficPolicy` → `meshConfig.outboundTrafficPolicy`). */
+export interface MovePathRewrite { kind: 'move-path'; at: Step[]; to: Step[] }
+
+export type Rewrite = FormRewrite | MoveRewrite | OverlayRewrite | MovePathRewrite;
 
 export interface FormHint { message: string; rewrite?: FormRewrite | MoveRewrite; title?: string; code?: 'k8s-form' | 'broken-setting' | 'misplaced-field' }
 

@@ -5,7 +5,7 @@ import YAML, { type Document, type Node, type Pair, type YAMLMap, type YAMLSeq }
 import type { Limits } from '../parse/limits.ts';
 import type { IstioSchema } from '../schema/schemaStore.ts';
 import { isMap, isSeq, keyName } from '../parse/yamlNodes.ts';
-import { INLINE_WRAPPERS, nodeAtPath, type MoveRewrite, type OverlayRewrite } from './forms.ts';
+import { INLINE_WRAPPERS, nodeAtPath, type MovePathRewrite, type MoveRewrite, type OverlayRewrite } from './forms.ts';
 import { changedSpan, type OffsetEdit } from './rewrite.ts';
 
 interface Located { map: YAMLMap; pair: Pair }
@@ -128,4 +128,65 @@ export function volumesToOverlays(text: string, doc: Document, rewrite: OverlayR
   let after = text;
   for (const [s, e, t] of edits) after = after.slice(0, s) + t + after.slice(e);
   return [changedSpan(text, after)];
+}
+
+/**
+ * A setting to the path it moved to, with its value and comments, as one edit: the key is removed
+ * (with its parent map when that leaves it empty) and written under the deepest map of the new
+ * path that exists, creating the maps on the way. No fix when the new path is already set.
+ */
+export function movePath(text: string, doc: Document, move: MovePathRewrite): OffsetEdit[] | undefined {
+  const from = pairAt(doc, move.at);
+  if (!from || !isBlock(from.map) || isSet(doc, move.to)) return undefined;
+  let depth = move.to.length - 1;
+  let owner: unknown;
+  for (; depth >= 1; depth--) {
+    owner = nodeAtPath(doc, doc.contents, move.to.slice(0, depth));
+    if (owner !== undefined) break;
+  }
+  if (!isMap(owner) || !isBlock(owner) || !(owner.items as Pair[]).length) return undefined;
+  const ownerPairs = owner.items as Pair[];
+  const missing = move.to.slice(depth).map(String);
+  const childCol = column(text, (ownerPairs[0].key as Node).range![0]);
+  const [keyLine, end] = pairLines(text, from.pair);
+  const keyCol = column(text, (from.pair.key as Node).range![0]);
+  const start = withLeadingComments(text, keyLine, keyCol);
+  const newCol = childCol + 2 * (missing.length - 1);
+  let moved = reindent(text.slice(start, end), newCol - keyCol)
+    .replace(new RegExp(`^( *)${escape(String(keyName(from.pair)))}(\\s*:)`), `$1${missing[missing.length - 1]}$2`);
+  if (!moved.endsWith('\n')) moved += '\n';
+  const insertion = missing.slice(0, -1).map((k, i) => `${' '.repeat(childCol + 2 * i)}${k}:\n`).join('') + moved;
+  const insertAt = pairLines(text, ownerPairs[ownerPairs.length - 1])[1];
+  // The key goes; so do the parent maps it leaves empty (up to `spec.values`, never `spec`).
+  let gone = move.at;
+  while (gone.length > 2) {
+    const parentMap = nodeAtPath(doc, doc.contents, gone.slice(0, -1));
+    const parentPair = pairAt(doc, gone.slice(0, -1));
+    if (!isMap(parentMap) || parentMap.items.length !== 1 || !parentPair || !isBlock(parentPair.map)) break;
+    gone = gone.slice(0, -1);
+  }
+  const removal = gone === move.at ? [start, end] as [number, number] : pairLines(text, pairAt(doc, gone)!.pair);
+  if (insertAt > removal[0] && insertAt < removal[1]) return undefined; // the new place is inside what goes
+  const edits: Array<[number, number, string]> = [[removal[0], removal[1], ''], [insertAt, insertAt, insertion]];
+  edits.sort((a, b) => b[0] - a[0] || b[1] - a[1]);
+  let after = text;
+  for (const [s, e, t] of edits) after = after.slice(0, s) + t + after.slice(e);
+  return [changedSpan(text, after)];
+}
+
+/** Comment lines right above a key, at its column, belong to it and move with it. */
+function withLeadingComments(text: string, lineStartOffset: number, col: number): number {
+  let start = lineStartOffset;
+  while (start > 0) {
+    const prev = lineStart(text, start - 1);
+    const line = text.slice(prev, start - 1);
+    if (!/^ *#/.test(line) || /^ */.exec(line)![0].length !== col) break;
+    start = prev;
+  }
+  return start;
+}
+
+function isSet(doc: Document, path: Array<string | number>): boolean {
+  const parent = nodeAtPath(doc, doc.contents, path.slice(0, -1));
+  return isMap(parent) && (parent.items as Pair[]).some((p) => keyName(p) === path[path.length - 1]);
 }

@@ -4,7 +4,7 @@ import type { Limits } from '../parse/limits.ts';
 import type { ParsedFile, YamlDoc } from '../parse/parse.ts';
 import type { IstioSchema } from '../schema/schemaStore.ts';
 import type { Rewrite } from './forms.ts';
-import { moveKey, volumesToOverlays } from './moves.ts';
+import { moveKey, movePath, volumesToOverlays } from './moves.ts';
 import { rewriteForm, type OffsetEdit } from './rewrite.ts';
 
 export function resolveRewrite(file: ParsedFile, doc: YamlDoc, rewrite: Rewrite, istio: IstioSchema, limits: Limits): TextEdit[] | undefined {
@@ -18,6 +18,7 @@ export function resolveRewrite(file: ParsedFile, doc: YamlDoc, rewrite: Rewrite,
       break;
     }
     case 'move-key': edits = moveKey(file.text, doc.doc, rewrite); break;
+    case 'move-path': edits = movePath(file.text, doc.doc, rewrite); break;
     case 'volumes-to-overlays': edits = volumesToOverlays(file.text, doc.doc, rewrite, istio, limits); break;
   }
   return edits?.map((e) => ({ range: file.lines.range(e.start, e.end), newText: e.newText }));

@@ -200,11 +200,13 @@ function unknownKey(ctx: Ctx, schema: SchemaNode, key: string, span: [number, nu
   const other = schema['x-istio-other-versions']?.[key] as string | undefined;
   if (other) {
     const instead = moved ? `: ${moved}` : '';
-    report(ctx, span, severity, 'field-not-in-version', `${full} does not exist in Istio ${version} (${describeRange(other, version)})${instead}.${consequence}`, [...path, key]);
+    report(ctx, span, severity, 'field-not-in-version', `${full} does not exist in Istio ${version} (${describeRange(other, version)})${instead}.${consequence}`, [...path, key], undefined,
+      moveFix(schema['x-istio-moved-to']?.[key] as string | undefined, [...path, key]));
     return;
   }
   if (moved) {
-    report(ctx, span, severity, 'field-moved', `${full} is not accepted in Istio ${version}: ${moved}.${consequence}`, [...path, key]);
+    report(ctx, span, severity, 'field-moved', `${full} is not accepted in Istio ${version}: ${moved}.${consequence}`, [...path, key], undefined,
+      moveFix(schema['x-istio-moved-to']?.[key] as string | undefined, [...path, key]));
     return;
   }
   const guess = closest(key, ctx.schema.keys(schema).map(([k]) => k));
@@ -231,7 +233,13 @@ function noteDeprecation(ctx: Ctx, node: SchemaNode, value: unknown, span: [numb
   if (!error && restatesDefault(ctx.schema, node, value, ctx.ydoc.doc, ctx.profile)) return;
   const raw = String(node.deprecationMessage ?? '');
   const text = /^deprecated\.?$/i.test(raw.trim()) || !raw ? 'It may be removed in a later release.' : raw;
-  report(ctx, span, error ? 'error' : 'warning', error ? 'removed' : 'deprecated', `\`${setPath(path)}\` is deprecated in Istio ${ctx.schema.version}. ${text}`, path, [DiagnosticTag.Deprecated]);
+  report(ctx, span, error ? 'error' : 'warning', error ? 'removed' : 'deprecated', `\`${setPath(path)}\` is deprecated in Istio ${ctx.schema.version}. ${text}`, path, [DiagnosticTag.Deprecated],
+    moveFix(node['x-istio-move-to'] as string | undefined, path));
+}
+
+/** "Move to `meshConfig.x`": the same value at the path it moved to (k8s/moves.ts writes it). */
+function moveFix(target: string | undefined, path: Step[]): QuickFix | undefined {
+  return target ? { title: `Move to \`${target}\``, rewrite: { kind: 'move-path', at: path, to: ['spec', ...target.split('.')] } } : undefined;
 }
 
 /** A deprecated entry of a map of components (e.g. `addonComponents.grafana`): an error only when enabled. */
