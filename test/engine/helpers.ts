@@ -1,6 +1,6 @@
 // Fixtures with the cursor marked in the text: `|` (or another marker) is removed and its place
 // returned as an LSP position, so every test reads as the file a person would be editing.
-import type { CompletionItem, CompletionList, Hover, MarkupContent, Position, TextEdit } from 'vscode-languageserver-types';
+import type { CompletionItem, CompletionList, Diagnostic, Hover, MarkupContent, Position, TextEdit } from 'vscode-languageserver-types';
 import type { Engine, EngineSettings } from '../../server/src/engine/engine.ts';
 
 export interface Marked { text: string; position: Position; offset: number }
@@ -114,4 +114,16 @@ export function largeOperator(version: string, lines: number): string {
   }
   out.push('  values:', '    global:', '      hub: docker.io/istio', '      logging:', '        level: "default:info"', '    pilot:', '      traceSampling: 1.0', '');
   return out.join('\n');
+}
+
+/** Applies the first quick fix the engine offers for `d`, as a client would; returns the new text. */
+export function applyFirstFix(engine: Engine, text: string, d: Diagnostic): string {
+  const uri = 'file:///fixture.yaml';
+  const file = engine.parse(text);
+  const action = engine.codeActions(file, uri, [d]).find((a) => a.diagnostics?.includes(d));
+  if (!action) throw new Error(`no fix for ${String(d.code)}: ${String(d.message)}`);
+  const edits = [...action.edit!.changes![uri]].sort((a, b) => file.lines.offset(b.range.start) - file.lines.offset(a.range.start));
+  let out = text;
+  for (const e of edits) out = out.slice(0, file.lines.offset(e.range.start)) + e.newText + out.slice(file.lines.offset(e.range.end));
+  return out;
 }

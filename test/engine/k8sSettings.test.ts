@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { Engine } from '../../server/src/engine/engine.ts';
+import { applyFirstFix } from './helpers.ts';
 
 const engine = new Engine();
 const iop = (version: string, body: string) => `# istio-version: ${version}\napiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n${body}`;
@@ -25,16 +26,7 @@ function covered(text: string, d: Diagnostic): string {
   return text.split('\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character);
 }
 
-/** Applies the fix of `d` (as a client would) and returns the new text. */
-function applyFix(text: string, d: Diagnostic): string {
-  const file = engine.parse(text);
-  const [action] = engine.codeActions(file, 'file:///t.yaml', [d]);
-  assert.ok(action, `no fix for ${d.code}: ${d.message}`);
-  const edits = [...action.edit!.changes!['file:///t.yaml']].sort((a, b) => file.lines.offset(b.range.start) - file.lines.offset(a.range.start));
-  let out = text;
-  for (const e of edits) out = out.slice(0, file.lines.offset(e.range.start)) + e.newText + out.slice(file.lines.offset(e.range.end));
-  return out;
-}
+const applyFix = (text: string, d: Diagnostic) => applyFirstFix(engine, text, d);
 
 /** Lines that are in both texts, in order: what a fix left untouched. */
 function untouched(before: string, after: string, changed: string[]): void {

@@ -5,19 +5,12 @@ import { describe, test } from 'node:test';
 import YAML from 'yaml';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { Engine } from '../../server/src/engine/engine.ts';
+import { applyFirstFix } from './helpers.ts';
 
 const engine = new Engine();
 const check = (text: string) => engine.validate(engine.parse(text));
 
-function applyFix(text: string, d: Diagnostic): string {
-  const file = engine.parse(text);
-  const [action] = engine.codeActions(file, 'file:///m.yaml', [d]);
-  assert.ok(action, `no fix for ${d.code}: ${d.message}`);
-  const edits = [...action.edit!.changes!['file:///m.yaml']].sort((a, b) => file.lines.offset(b.range.start) - file.lines.offset(a.range.start));
-  let out = text;
-  for (const e of edits) out = out.slice(0, file.lines.offset(e.range.start)) + e.newText + out.slice(file.lines.offset(e.range.end));
-  return out;
-}
+const applyFix = (text: string, d: Diagnostic) => applyFirstFix(engine, text, d);
 
 const at = (text: string, path: string) => path.split('.').reduce<any>((n, k) => n?.[k], YAML.parse(text, { version: '1.1' }));
 
