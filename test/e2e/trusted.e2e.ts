@@ -135,6 +135,23 @@ describe('Istio Operator Tools in a trusted workspace', { timeout: FILE_TIMEOUT_
     await wb().runCommand('View: Close All Editors');
   });
 
+  it('moves a setting that moved to its new place with the quick fix, and the warning goes', async () => {
+    await wb().openIstioOperatorFile('moved.yaml');
+    await wb().waitForProblem('holdApplicationUntilProxyStarts` is deprecated');
+    await wb().goTo(10, 9);
+    await wb().applyQuickFix('Move to `meshConfig.defaultConfig.holdApplicationUntilProxyStarts`');
+    const end = Date.now() + 20_000;
+    while ((await wb().problems()).some((p) => p.file === 'moved.yaml')) {
+      if (Date.now() > end) throw new Error('the warning on moved.yaml did not go');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await wb().screenshot('moved-setting-fixed');
+    const text = (await wb().page.locator('.editor-group-container.active .monaco-editor .view-lines').innerText()).replace(/\u00a0/g, ' ');
+    assert.match(text, /defaultConfig:\s+holdApplicationUntilProxyStarts: true/);
+    assert.doesNotMatch(text, /values:/, 'the emptied values map is gone');
+    await wb().runCommand('File: Revert File');
+  });
+
   it('asks before Uninstall, names the context and revision, and runs nothing when cancelled', async () => {
     const uninstall = commandLabel('uninstall');
     await wb().openIstioOperatorFile('good.yaml');

@@ -111,6 +111,18 @@ export class Workbench {
     return [...labels.entries()].sort(([a], [b]) => a - b).map(([, label]) => label);
   }
 
+  /** Opens the quick fixes at the cursor (Ctrl+.) and applies the one titled `title`. */
+  async applyQuickFix(title: string): Promise<void> {
+    await this.page.keyboard.press('Control+Period');
+    const rows = this.page.locator('.action-widget .monaco-list-row');
+    await rows.filter({ hasText: title }).first().waitFor();
+    // The menu takes the keyboard (a click can land on its hover tooltip): move to the row, press Enter.
+    const focused = rows.and(this.page.locator('.focused')).filter({ hasText: title });
+    for (let i = 0; i < 10 && !(await focused.count()); i++) await this.page.keyboard.press('ArrowDown');
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.action-widget').waitFor({ state: 'hidden' });
+  }
+
   /** Closes whatever widget or hover has the focus in the editor, and waits for the suggest widget to go. */
   async escape(): Promise<void> {
     await this.page.keyboard.press('Escape');
