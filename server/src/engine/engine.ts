@@ -8,14 +8,12 @@ import type { CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Foldin
 import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
 import type { DiagnosticData } from './validate/diagnostics.ts';
 import type { Rewrite } from './k8s/forms.ts';
-import { changedSpan } from './k8s/rewrite.ts';
-
-/** The kind of the whole-document action that moves every moved setting (a fix-all source action). */
-export const FIX_ALL_MOVES = 'source.fixAll.istioOperator';
+import { changedSpan } from './k8s/textEdits.ts';
 import { quickFixes } from './validate/codeActions.ts';
 import { complete, resolveDocs } from './complete/complete.ts';
 import { resolveRewrite } from './k8s/resolveRewrite.ts';
 import { effectiveConfiguration, effectiveYaml, profileTree, type EffectiveResult, type ProfileData } from './effective/effective.ts';
+import type { Json } from './effective/merge.ts';
 import { duplicateKeyDiagnostics } from './rules/duplicateKeys.ts';
 import { reparse } from './parse/incremental.ts';
 import { emptyDocument } from './complete/cursor.ts';
@@ -29,6 +27,9 @@ import { symbols } from './outline/symbols.ts';
 import { validateDocument } from './validate/validate.ts';
 import { chooseVersion, type VersionChoice, type VersionInputs } from './schema/versionChoice.ts';
 import type { DocumentPlace } from './rules/ruleTypes.ts';
+
+/** The kind of the whole-document action that moves every moved setting (a fix-all source action). */
+export const FIX_ALL_MOVES = 'source.fixAll.istioOperator';
 
 export interface EngineOptions {
   /** Folder holding index.json and istio-1.X.json; defaults to the bundled schemas. */
@@ -160,7 +161,7 @@ export class Engine {
     } catch (e) {
       return { ok: false, message: `The document cannot be read as data: ${e instanceof Error ? e.message : String(e)}` };
     }
-    return effectiveConfiguration(user as never, this.store.profiles(schema.version) as ProfileData);
+    return effectiveConfiguration(user as Json, this.store.profiles(schema.version) as ProfileData);
   }
 
   /** The effective configuration (or, with `profileOnly`, the profile alone) of the file's first IstioOperator, as YAML. */

@@ -4,7 +4,7 @@
 // 1.24 it decodes with encoding/json, which flattens them (ISTIOCTL-K8S.md Q1, E3–E5; the
 // `VolumeSource` tag `json:",inline" protobuf:"…,name=volumeSource"` in k8s.io/api core/v1/types.go).
 // A file written for one era breaks exactly there on the other: these say which form to write.
-import type { Node, Pair } from 'yaml';
+import type { Pair } from 'yaml';
 import type { IstioSchema, SchemaNode } from '../schema/schemaStore.ts';
 import { deref, isMap, keyName, type Step } from '../parse/yamlNodes.ts';
 import { valueTrap } from './valueTraps.ts';
@@ -110,16 +110,4 @@ function hpaV2Hint(version: string, minor: number, object: SchemaNode, key: stri
     rewrite: resource ? { kind: 'hpa-v2', at: objectPath } : undefined,
     title: `Rewrite as autoscaling/v2 \`${example}\``,
   };
-}
-
-/** The node at a path below `from`, aliases followed. */
-export function nodeAtPath(doc: import('yaml').Document, from: unknown, path: Step[]): Node | undefined {
-  let node: unknown = deref(doc, from);
-  for (const step of path) {
-    if (typeof step === 'number') node = (node as { items?: unknown[] } | undefined)?.items?.[step];
-    else node = isMap(node) ? (node.items as Pair[]).find((p) => keyName(p) === step)?.value : undefined;
-    node = deref(doc, node);
-    if (node === undefined || node === null) return undefined;
-  }
-  return node as Node;
 }

@@ -2,40 +2,18 @@
 // `k8s.volumes`/`volumeMounts` (never rendered) as `k8s.overlays` patches (which are applied).
 // Both work on block-style YAML as text: the moved lines keep their comments and are re-indented.
 import YAML, { type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { Limits } from '../parse/limits.ts';
-import type { IstioSchema } from '../schema/schemaStore.ts';
 import { isMap, isSeq, keyName } from '../parse/yamlNodes.ts';
-import { INLINE_WRAPPERS, nodeAtPath, type MovePathRewrite, type MoveRewrite, type OverlayRewrite } from './forms.ts';
-import { changedSpan, type OffsetEdit } from './rewrite.ts';
+import { nodeAtPath } from '../parse/nodePath.ts';
+import { INLINE_WRAPPERS, type MovePathRewrite, type MoveRewrite, type OverlayRewrite } from './forms.ts';
+import { changedSpan, column, lineStart, pairLines, reindent, type OffsetEdit } from './textEdits.ts';
 
 interface Located { map: YAMLMap; pair: Pair }
 
 function pairAt(doc: Document, path: Array<string | number>): Located | undefined {
-  const parent = nodeAtPath(doc, doc.contents, path.slice(0, -1));
+  const parent = nodeAtPath(doc, path.slice(0, -1));
   if (!isMap(parent)) return undefined;
   const pair = (parent.items as Pair[]).find((p) => keyName(p) === path[path.length - 1]);
   return pair ? { map: parent as YAMLMap, pair } : undefined;
-}
-
-const lineStart = (text: string, offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
-const column = (text: string, offset: number) => offset - lineStart(text, offset);
-
-/** The whole lines a pair takes: from its line's start to the end of its last line. */
-function pairLines(text: string, pair: Pair): [number, number] {
-  const start = lineStart(text, (pair.key as Node).range![0]);
-  const value = pair.value as Node | null;
-  let end = value?.range ? value.range[1] : (pair.key as Node).range![1];
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  const nl = text.indexOf('\n', end);
-  return [start, nl < 0 ? text.length : nl + 1];
-}
-
-function reindent(lines: string, by: number): string {
-  return lines.split('\n').map((l) => {
-    if (!l.trim()) return l;
-    if (by >= 0) return ' '.repeat(by) + l;
-    return l.slice(Math.min(/^ */.exec(l)![0].length, -by));
-  }).join('\n');
 }
 
 const isBlock = (n: unknown) => (isMap(n) || isSeq(n)) && !(n as YAMLMap).flow;
@@ -43,7 +21,7 @@ const isBlock = (n: unknown) => (isMap(n) || isSeq(n)) && !(n as YAMLMap).flow;
 /** `service.annotations` → `serviceAnnotations` (the target must not exist yet). */
 export function moveKey(text: string, doc: Document, move: MoveRewrite): OffsetEdit[] | undefined {
   const from = pairAt(doc, move.at);
-  const owner = nodeAtPath(doc, doc.contents, move.to.slice(0, -1));
+  const owner = nodeAtPath(doc, move.to.slice(0, -1));
   if (!from || !isMap(owner) || !isBlock(from.map) || !isBlock(owner)) return undefined;
   const newKey = String(move.to[move.to.length - 1]);
   if ((owner.items as Pair[]).some((p) => keyName(p) === newKey)) return undefined;
@@ -88,8 +66,8 @@ function kubernetesForm(node: unknown): unknown {
 /** Appends past the end: an index at or over the list's length appends (tpath/tree.go@1.24.6:140-146). */
 const APPEND = 1000;
 
-export function volumesToOverlays(text: string, doc: Document, rewrite: OverlayRewrite, _istio: IstioSchema, _limits: Limits): OffsetEdit[] | undefined {
-  const k8s = nodeAtPath(doc, doc.contents, rewrite.at);
+export function volumesToOverlays(text: string, doc: Document, rewrite: OverlayRewrite): OffsetEdit[] | undefined {
+  const k8s = nodeAtPath(doc, rewrite.at);
   if (!isMap(k8s) || !isBlock(k8s)) return undefined;
   const pairs = k8s.items as Pair[];
   const volumes = pairs.find((p) => keyName(p) === 'volumes');
@@ -141,7 +119,7 @@ export function movePath(text: string, doc: Document, move: MovePathRewrite): Of
   let depth = move.to.length - 1;
   let owner: unknown;
   for (; depth >= 1; depth--) {
-    owner = nodeAtPath(doc, doc.contents, move.to.slice(0, depth));
+    owner = nodeAtPath(doc, move.to.slice(0, depth));
     if (owner !== undefined) break;
   }
   if (!isMap(owner) || !isBlock(owner) || !(owner.items as Pair[]).length) return undefined;
@@ -160,7 +138,7 @@ export function movePath(text: string, doc: Document, move: MovePathRewrite): Of
   // The key goes; so do the parent maps it leaves empty (up to `spec.values`, never `spec`).
   let gone = move.at;
   while (gone.length > 2) {
-    const parentMap = nodeAtPath(doc, doc.contents, gone.slice(0, -1));
+    const parentMap = nodeAtPath(doc, gone.slice(0, -1));
     const parentPair = pairAt(doc, gone.slice(0, -1));
     if (!isMap(parentMap) || parentMap.items.length !== 1 || !parentPair || !isBlock(parentPair.map)) break;
     gone = gone.slice(0, -1);
@@ -187,6 +165,6 @@ function withLeadingComments(text: string, lineStartOffset: number, col: number)
 }
 
 function isSet(doc: Document, path: Array<string | number>): boolean {
-  const parent = nodeAtPath(doc, doc.contents, path.slice(0, -1));
+  const parent = nodeAtPath(doc, path.slice(0, -1));
   return isMap(parent) && (parent.items as Pair[]).some((p) => keyName(p) === path[path.length - 1]);
 }

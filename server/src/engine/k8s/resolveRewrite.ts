@@ -19,7 +19,7 @@ export function resolveRewrite(file: ParsedFile, doc: YamlDoc, rewrite: Rewrite,
     }
     case 'move-key': edits = moveKey(file.text, doc.doc, rewrite); break;
     case 'move-path': edits = movePath(file.text, doc.doc, rewrite); break;
-    case 'volumes-to-overlays': edits = volumesToOverlays(file.text, doc.doc, rewrite, istio, limits); break;
+    case 'volumes-to-overlays': edits = volumesToOverlays(file.text, doc.doc, rewrite); break;
   }
   return edits?.map((e) => ({ range: file.lines.range(e.start, e.end), newText: e.newText }));
 }

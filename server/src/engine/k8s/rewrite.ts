@@ -6,10 +6,12 @@ import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import type { Limits } from '../parse/limits.ts';
 import { parseFile } from '../parse/parse.ts';
 import type { IstioSchema, SchemaNode } from '../schema/schemaStore.ts';
-import { isMap, isSeq, keyName, type Step } from '../parse/yamlNodes.ts';
-import { INLINE_WRAPPERS, V2BETA1_TARGETS, nodeAtPath, type FormRewrite } from './forms.ts';
+import { isMap, isSeq, keyName } from '../parse/yamlNodes.ts';
+import { nodeAtPath } from '../parse/nodePath.ts';
+import { INLINE_WRAPPERS, V2BETA1_TARGETS, type FormRewrite } from './forms.ts';
+import { changedSpan, column, keyStart, pairEnd, reindent, removalEnd, type OffsetEdit } from './textEdits.ts';
 
-export interface OffsetEdit { start: number; end: number; newText: string }
+export type { OffsetEdit };
 
 const MAX_STEPS = 32;
 
@@ -19,7 +21,7 @@ export function rewriteForm(text: string, docIndex: number, rewrite: FormRewrite
   for (let i = 0; i < MAX_STEPS; i++) {
     const doc = parseFile(current, limits).documents[docIndex]?.doc;
     if (!doc) break;
-    const node = nodeAtPath(doc, doc.contents, rewrite.at);
+    const node = nodeAtPath(doc, rewrite.at);
     const schema = istio.at(rewrite.at);
     if (!node || !schema) break;
     const step = nextStep(current, doc, node, schema, istio, rewrite.kind);
@@ -83,7 +85,7 @@ function unwrap(text: string, parent: YAMLMap, pair: Pair): OffsetEdit | undefin
   }
   const first = keyStart(inner[0]);
   const shift = column(text, first) - column(text, start);
-  return { start, end, newText: shiftLines(text.slice(first, end), -shift) };
+  return { start, end, newText: reindent(text.slice(first, end), -shift, 1) };
 }
 
 /** The pairs `members` of `parent` (contiguous) → `wrapper: {members}`, in the parent's style. */
@@ -96,47 +98,6 @@ function wrap(text: string, parent: YAMLMap, members: Pair[], wrapper: string): 
   const body = text.slice(start, end);
   if (parent.flow) return { start, end, newText: `${wrapper}: {${body}}` };
   const col = column(text, start);
-  return { start, end, newText: `${wrapper}:\n${' '.repeat(col + 2)}${shiftLines(body, 2)}` };
+  return { start, end, newText: `${wrapper}:\n${' '.repeat(col + 2)}${reindent(body, 2, 1)}` };
 }
 
-const keyStart = (pair: Pair) => (pair.key as Node).range![0];
-
-/** Where a pair's text ends: its value's end (not the trailing comment or line break). */
-function pairEnd(text: string, pair: Pair): number {
-  const value = pair.value as Node | null;
-  let end = value?.range ? value.range[1] : (pair.key as Node).range![1];
-  while (end > 0 && /[\s]/.test(text[end - 1])) end--;
-  return end;
-}
-
-/** Removing a whole pair also removes the rest of its line. */
-function removalEnd(text: string, end: number): number {
-  const nl = text.indexOf('\n', end);
-  return nl < 0 ? text.length : nl + 1;
-}
-
-function column(text: string, offset: number): number {
-  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
-}
-
-/** Every line after the first moved right (`by` > 0) or left by that many spaces. */
-function shiftLines(s: string, by: number): string {
-  return s.split('\n').map((line, i) => {
-    if (i === 0 || line.trim() === '') return i === 0 ? line : line.replace(/^ +$/, '');
-    if (by > 0) return ' '.repeat(by) + line;
-    const lead = /^ */.exec(line)![0].length;
-    return line.slice(Math.min(lead, -by));
-  }).join('\n');
-}
-
-/** One edit covering what differs between two texts. */
-export function changedSpan(before: string, after: string): OffsetEdit {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let endB = before.length;
-  let endA = after.length;
-  while (endB > start && endA > start && before[endB - 1] === after[endA - 1]) { endB--; endA--; }
-  return { start, end: endB, newText: after.slice(start, endA) };
-}
-
-export type { Step };
