@@ -28,16 +28,29 @@ const SKIP_CHARTS = /^(gateway|istio-operator)\//;
 /** Charts whose top level maps to one key of `values` from 1.22 on. */
 const NESTED: Record<string, string> = { 'istio-cni': 'cni', ztunnel: 'ztunnel' };
 
+/** The chart whose defaults a `values` setting most likely comes from is listed first: istiod's. */
+const CHART_ORDER = ['istio-discovery', 'base', 'istio-ingress', 'istio-egress', 'istio-cni', 'ztunnel'];
+
+/** `istio-control/istio-discovery/values.yaml` → `istio-discovery`: the name istioctl's charts go by. */
+export function chartName(chart: string): string {
+  return path.basename(path.dirname(chart));
+}
+
+function chartRank(chart: string): number {
+  const i = CHART_ORDER.indexOf(chartName(chart));
+  return i < 0 ? CHART_ORDER.length : i;
+}
+
 /**
- * The charts' default values, merged (first chart wins on a conflict), in `values` terms.
+ * Each chart's default values in `values` terms, istiod's chart first.
  * From 1.24 the istiod chart keeps the pilot settings at its root (istioctl moves `values.pilot`
  * there when rendering), so root keys that are pilot fields go back under `pilot`.
  */
-export function chartDefaults(dir: string, minor: MinorInfo, pilotKeys: Set<string> = new Set()): Json {
-  const out: Json = {};
+export function chartValues(dir: string, minor: MinorInfo, pilotKeys: Set<string> = new Set()): Array<{ name: string; values: Json }> {
+  const out: Array<{ name: string; values: Json }> = [];
   const flattenedPilot = minorNumber(minor.version) >= 24;
-  for (const chart of minor.charts) {
-    if (SKIP_CHARTS.test(chart)) continue;
+  const charts = minor.charts.filter((c) => !SKIP_CHARTS.test(c)).sort((a, b) => chartRank(a) - chartRank(b) || a.localeCompare(b));
+  for (const chart of charts) {
     let v = readYaml(path.join(dir, minor.version, 'charts', chart));
     for (const w of WRAPPERS) if (v && typeof v === 'object' && w in v) v = v[w];
     if (flattenedPilot && chart.startsWith('istio-control/istio-discovery') && v && typeof v === 'object') {
@@ -54,7 +67,30 @@ export function chartDefaults(dir: string, minor: MinorInfo, pilotKeys: Set<stri
       const { global, ...rest } = v;
       v = { [nestKey]: rest, ...(global ? { global } : {}) };
     }
-    fillMissing(out, v);
+    out.push({ name: chartName(chart), values: v });
+  }
+  return out;
+}
+
+/** The charts' default values, merged (the first chart in chartValues' order wins on a conflict). */
+export function chartDefaults(dir: string, minor: MinorInfo, pilotKeys: Set<string> = new Set()): Json {
+  const out: Json = {};
+  for (const { values } of chartValues(dir, minor, pilotKeys)) fillMissing(out, values);
+  return out;
+}
+
+/** The part of a chart's values that the `values` schema declares (what an IstioOperator may set). */
+export function declaredValues(schema: SchemaNode, value: Json): Json {
+  if (value === undefined || value === null) return undefined;
+  if (isLeaf(schema)) return value;
+  if (!isPlainObject(value)) return undefined;
+  const props = schema.properties as Record<string, SchemaNode>;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(value)) {
+    const child = props[k];
+    if (!child || child['x-istio-alias-of'] || child.deprecated) continue;
+    const kept = declaredValues(child, v);
+    if (kept !== undefined && !(isPlainObject(kept) && !Object.keys(kept).length && child.properties)) out[k] = kept;
   }
   return out;
 }

@@ -26,9 +26,7 @@ async function main() {
     annotateChartNames(tree, chartNames.get(m.version));
     annotateProfileDefaults(tree, profileDumps(dir, m));
     const values = nodeAt(tree, ['spec', 'values']);
-    const pilot = nodeAt(tree, ['spec', 'values', 'pilot']);
-    const pilotKeys = new Set(Object.keys((pilot?.properties as object | undefined) ?? {}));
-    if (values) annotateChartDefaults(values, chartDefaults(dir, m, pilotKeys));
+    if (values) annotateChartDefaults(values, chartDefaults(dir, m, pilotKeysOf(tree)));
     annotateDeprecations(tree, m.version);
   }
   annotateVersions(trees);
@@ -49,12 +47,19 @@ async function main() {
       definitions,
     };
     fs.writeFileSync(path.join(outDir, file), `${JSON.stringify(schema, null, 1)}\n`);
-    fs.writeFileSync(path.join(outDir, `profiles-${m.version}.json`), `${JSON.stringify(profileData(dir, m), null, 1)}\n`);
+    const data = profileData(dir, m, nodeAt(trees.get(m.version)!, ['spec', 'values']), pilotKeysOf(trees.get(m.version)!));
+    fs.writeFileSync(path.join(outDir, `profiles-${m.version}.json`), `${JSON.stringify(data, null, 1)}\n`);
     index.push({ version: m.version, tag: m.istioTag, profiles: m.profiles, file });
   }
   fs.writeFileSync(path.join(outDir, 'index.json'), `${JSON.stringify({ versions: index }, null, 2)}\n`);
   const ms = Math.round(performance.now() - started);
   console.log(`wrote ${minors.length} schemas to ${path.relative(process.cwd(), outDir) || '.'} in ${ms} ms`);
+}
+
+/** The fields of `values.pilot`, which the 1.24+ istiod chart keeps at its root. */
+function pilotKeysOf(tree: SchemaNode): Set<string> {
+  const pilot = nodeAt(tree, ['spec', 'values', 'pilot']);
+  return new Set(Object.keys((pilot?.properties as object | undefined) ?? {}));
 }
 
 main().catch((err) => {

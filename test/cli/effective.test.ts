@@ -27,6 +27,15 @@ describe('iop-lint effective', () => {
     assert.match(r.stdout, /# this file$/m);
   });
 
+  it('1.21+: the charts\' defaults under values, marked; --no-chart-defaults leaves them out', () => {
+    const r = iopLint(['effective', '--istio-version', '1.26', '--config-path', 'values.global.proxy', '--origins', 'examples/1.2x/custom-operator.yml']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^image: proxyv2 # chart istio-discovery$/m);
+    const bare = iopLint(['effective', '--istio-version', '1.26', '--no-chart-defaults', 'examples/1.2x/custom-operator.yml']);
+    assert.equal(bare.status, 0, bare.stderr);
+    assert.equal(YAML.parse(bare.stdout).spec.values.global?.proxy?.image, undefined);
+  });
+
   it('a file that does not parse, a path that is not set, and a missing file exit 2 with the reason', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iop-effective-'));
     const bad = path.join(dir, 'bad.yaml');

@@ -15,11 +15,11 @@ const engine = new Engine();
 const ISTIO = process.env.ISTIO_DATA ?? path.resolve(import.meta.dirname, '../../../shared/istio');
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-function effective(text: string, version: string): EffectiveConfiguration {
+function effective(text: string, version: string, opts: { chartDefaults?: boolean } = {}): EffectiveConfiguration {
   const file = engine.parse(text);
   const doc = file.documents.find((d) => d.isIstioOperator);
   assert.ok(doc, 'no IstioOperator document');
-  const r = engine.effective(file, doc, { setting: version });
+  const r = engine.effective(file, doc, { setting: version }, opts);
   if (!r.ok) assert.fail(r.message);
   return r.config;
 }
@@ -72,7 +72,8 @@ describe('Istio\'s profile dump goldens', () => {
       if (!fs.existsSync(input) || !fs.existsSync(output)) continue;
       test(`${version} ${name}${configPath ? ` --config-path ${configPath}` : ''}: every value the input sets is as istioctl printed it; other differences are the test's chart snapshot`, () => {
         const text = fs.readFileSync(input, 'utf8');
-        const config = effective(text, version);
+        // profile dump prints the profiles' values, not the charts' (the 1.21–1.23 goldens are 29 lines).
+        const config = effective(text, version, { chartDefaults: false });
         const part = configPath ? subtree(config.tree, configPath) : { ok: true as const, value: config.tree.spec as Json, path: [] };
         assert.ok(part.ok, 'path not found');
         const golden = YAML.parse(fs.readFileSync(output, 'utf8'), { version: '1.1' }) as Json;
@@ -150,6 +151,31 @@ describe('origins and output', () => {
     assert.equal(c.origins.get('spec.profile'), 'this file');
     assert.equal(c.origins.get('spec.components.egressGateways[0].enabled'), 'profile demo', 'demo turns the egress gateway on');
     assert.equal(c.origins.get('spec.components.base.enabled'), 'profile default');
+  });
+
+  test('1.21+: the charts\' defaults fill spec.values, each marked with its chart; the file and profile win; hub and tag stay istioctl\'s', () => {
+    const chart = (rel: string) => YAML.parse(fs.readFileSync(path.join(ISTIO, '1.24', 'charts', rel), 'utf8'))._internal_defaults_do_not_set;
+    const istiod = chart('istio-control/istio-discovery/values.yaml');
+    const ingress = chart('gateways/istio-ingress/values.yaml');
+    const text = 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  values:\n    global:\n      logging:\n        level: default:debug\n';
+    const c = effective(text, '1.24');
+    const values = (c.tree.spec as any).values;
+    assert.equal(values.global.logging.level, 'default:debug');
+    assert.equal(c.origins.get('spec.values.global.logging.level'), 'this file');
+    assert.equal(values.global.proxy.image, istiod.global.proxy.image);
+    assert.equal(c.origins.get('spec.values.global.proxy.image'), 'chart istio-discovery');
+    assert.equal(values.pilot.autoscaleMax, istiod.autoscaleMax, 'the 1.24 istiod chart keeps pilot settings at its root');
+    assert.equal(c.origins.get('spec.values.pilot.autoscaleMax'), 'chart istio-discovery');
+    assert.equal(values.gateways['istio-ingressgateway'].autoscaleMax, ingress.gateways['istio-ingressgateway'].autoscaleMax);
+    assert.equal(c.origins.get('spec.values.gateways.istio-ingressgateway.autoscaleMax'), 'chart istio-ingress');
+    assert.equal(c.origins.get('spec.values.global.istioNamespace'), 'profile default', 'a profile value is not the chart\'s');
+    assert.equal(values.global.tag, undefined, 'istioctl writes values.global.tag from spec.tag, so the chart\'s `latest` never applies');
+    assert.equal('unknownChartOnlyKey' in values, false);
+    const bare = effective(text, '1.24', { chartDefaults: false });
+    assert.equal((bare.tree.spec as any).values.global.proxy, undefined);
+    assert.equal([...effective(text, '1.20').origins.values()].some((o) => o.startsWith('chart ')), false, 'up to 1.20 the profiles hold the defaults');
+    assert.equal(effective(text, '1.21').origins.get('spec.values.global.proxy.image'), 'chart istio-discovery', 'manifests/profiles/default.yaml is thin from 1.21.6');
+    assert.match(effectiveYaml(c.tree, { origins: c.origins }), /image: proxyv2 # chart istio-discovery/);
   });
 
   test('1.7–1.23 merge the gateway lists by name; 1.24+ replace them', () => {

@@ -44,7 +44,7 @@ async function bundled(s: Services, session: Session): Promise<void> {
   if (!base.ok) return showWithOutput(s, 'warning', `Istio: Diff against profile: ${base.message}`);
   if (!merged.ok) return showWithOutput(s, 'warning', `Istio: Diff against profile: ${merged.message}`);
   const who = `bundled Istio ${base.tag}`;
-  s.output.line(`Diff against profile: "${base.profile}" as bundled for Istio ${base.tag}, and the file merged over it as istioctl ${base.version} merges them (the Helm charts' own defaults are not included).`);
+  s.output.line(`Diff against profile: "${base.profile}" as bundled for Istio ${base.tag}, and the file merged over it as istioctl ${base.version} merges them (from 1.21 with the Helm charts' defaults under values, on both sides).`);
   const left = s.docs.create(`${base.profile} profile (${who}).yaml`, base.yaml);
   const right = s.docs.create(`${baseName(target)} over ${base.profile} (${who}).yaml`, merged.yaml);
   await s.docs.diff(left, right, `Profile "${base.profile}" ↔ ${target.name} (${who})`);

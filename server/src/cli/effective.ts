@@ -1,12 +1,12 @@
 // `iop-lint effective FILE`: the effective IstioOperator (the profile with the file merged over it,
 // as that release's istioctl merges them) on stdout, like `istioctl profile dump -f FILE`.
-import fs from 'node:fs';
 import { parseArgs as parseNodeArgs } from 'node:util';
 import { effectiveYaml, subtree } from '../engine/effective/effective.ts';
 import type { Engine } from '../engine/engine.ts';
 import { checkVersion, usageMessage } from './args.ts';
+import { readOperator } from './readOperator.ts';
 
-export const EFFECTIVE_USAGE = `Usage: iop-lint effective [--istio-version 1.X] [--config-path PATH] [--origins] FILE
+export const EFFECTIVE_USAGE = `Usage: iop-lint effective [--istio-version 1.X] [--config-path PATH] [--origins] [--no-chart-defaults] FILE
 
 Prints the effective IstioOperator of FILE: its release's built-in profile (spec.profile, else
 default) with the file merged over it, as istioctl of that release merges them
@@ -16,7 +16,9 @@ Options:
   --istio-version 1.X  the release, when the file has no \`# istio-version:\` comment
   --config-path PATH   print only this part, below spec (components,
                        values.gateways.istio-egressgateway.secretVolumes, components.ingressGateways[0])
-  --origins            end each value's line with where it comes from (this file, profile NAME)
+  --origins            end each value's line with where it comes from (this file, profile NAME,
+                       chart NAME)
+  --no-chart-defaults  leave out the Helm charts' defaults under values (1.21+), as profile dump does
 
 Exit status: 0 printed, 2 usage, read or parse errors (the message on stderr).
 `;
@@ -27,7 +29,7 @@ export function runEffective(engine: Engine, argv: string[], io: Io): number {
   let parsed;
   try {
     parsed = parseNodeArgs({ args: argv, allowPositionals: true, strict: true, options: {
-      'istio-version': { type: 'string' }, 'config-path': { type: 'string' }, origins: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      'istio-version': { type: 'string' }, 'config-path': { type: 'string' }, origins: { type: 'boolean' }, 'no-chart-defaults': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     } });
   } catch (e) {
     return usage(io, usageMessage(e));
@@ -42,21 +44,10 @@ export function runEffective(engine: Engine, argv: string[], io: Io): number {
     setting = r.version;
   }
   const file = parsed.positionals[0];
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    return fail(io, `cannot read ${file}: ${(e as Error).message}`);
-  }
-  const parsedFile = engine.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  const doc = parsedFile.documents.find((d) => d.isIstioOperator);
-  if (!doc) return fail(io, `${file} holds no IstioOperator document.`);
-  const syntax = doc.problems.find((p) => p.code === 'yaml-syntax');
-  if (syntax) {
-    const at = parsedFile.lines.position(syntax.start);
-    return fail(io, `${file}:${at.line + 1}:${at.character + 1}: ${syntax.message}`);
-  }
-  const result = engine.effective(parsedFile, doc, { setting });
+  const read = readOperator(engine, file);
+  if (!read.ok) return fail(io, read.message);
+  const { file: parsedFile, doc } = read;
+  const result = engine.effective(parsedFile, doc, { setting }, { chartDefaults: !v['no-chart-defaults'] });
   if (!result.ok) return fail(io, `${file}: ${result.message}`);
   const { tree, origins } = result.config;
   const part = v['config-path'] === undefined ? { ok: true as const, value: tree, path: [] } : subtree(tree, v['config-path']);

@@ -5,9 +5,17 @@
 import YAML, { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { isObject, mergeEra, mergeKeyFor, mergeTrees, type Json, type JsonObject } from './merge.ts';
 
-export interface ProfileData { version: string; tag: string; profiles: Record<string, Json> }
+/** A chart's default `values` (1.21+), as far as an IstioOperator can set them. */
+export interface ChartDefaults { name: string; values: JsonObject }
 
-export type Origin = 'this file' | `profile ${string}` | `istioctl ${string}`;
+export interface ProfileData { version: string; tag: string; profiles: Record<string, Json>; charts?: ChartDefaults[] }
+
+export type Origin = 'this file' | `profile ${string}` | `istioctl ${string}` | `chart ${string}`;
+
+export interface EffectiveOptions {
+  /** Fill `spec.values` with the charts' defaults (1.21+) where neither the profile nor the file sets them; on unless false. */
+  chartDefaults?: boolean;
+}
 
 /** The hub a released istioctl is built with (its DockerInfo.Hub); its tag is the release's. */
 export const RELEASE_HUB = 'docker.io/istio';
@@ -31,7 +39,12 @@ export function profileTree(data: ProfileData, profile: string): Json | undefine
   return profile === 'default' ? base : mergeTrees(minor, base, data.profiles[profile]);
 }
 
-export function effectiveConfiguration(user: Json, data: ProfileData): EffectiveResult {
+/** An IstioOperator that sets nothing but its profile (nothing at all for `default`). */
+export function profileOnlyDocument(profile: string): JsonObject {
+  return { apiVersion: 'install.istio.io/v1alpha1', kind: 'IstioOperator', spec: profile === 'default' ? {} : { profile } };
+}
+
+export function effectiveConfiguration(user: Json, data: ProfileData, opts: EffectiveOptions = {}): EffectiveResult {
   if (!isObject(user)) return { ok: false, message: 'The document is not a map: there is no IstioOperator to merge.' };
   const minor = Number(data.version.split('.')[1]);
   const spec = isObject(user.spec) ? user.spec : {};
@@ -47,12 +60,14 @@ export function effectiveConfiguration(user: Json, data: ProfileData): Effective
   const built = { hub: RELEASE_HUB, tag: data.tag };
   const merged = mergeTrees(minor, mergeTrees(minor, base, { spec: built }), user);
   // Up to 1.23 istioctl prints the decoded spec, where null is unset (and a null in a later merge deletes).
-  const tree = mergeEra(minor).nullDeletes ? dropNulls(merged) : merged;
+  // A copy: the merge shares subtrees with the profile data, which the chart defaults must not change.
+  const tree = mergeEra(minor).nullDeletes ? dropNulls(merged) : structuredClone(merged);
   if (!isObject(tree)) return { ok: false, message: 'The merged configuration is not a map.' };
   const origins = new Map<string, Origin>();
   const defaults = profile === 'default' ? undefined : profileTree(data, 'default');
   recordOrigins(tree, user, defaults, [], origins, profile, mergeEra(minor).listsByKey);
   for (const k of ['hub', 'tag'] as const) if (origins.get(`spec.${k}`) !== 'this file') origins.set(`spec.${k}`, `istioctl ${data.tag}`);
+  if (opts.chartDefaults !== false && data.charts?.length) addChartDefaults(tree, data.charts, origins);
   return { ok: true, config: { version: data.version, profile, tree, origins } };
 }
 
@@ -74,6 +89,41 @@ function recordOrigins(merged: Json, user: Json | undefined, defaults: Json | un
   }
   const origin: Origin = user !== undefined ? 'this file' : defaults !== undefined && JSON.stringify(defaults) === JSON.stringify(merged) ? 'profile default' : `profile ${profile}`;
   out.set(formatPath(path), origin);
+}
+
+/**
+ * From 1.21 the charts' values.yaml hold the defaults the thin profiles leave out; Helm reads them
+ * under whatever the IstioOperator's `values` set. The first chart (istiod's) wins where two agree on a path.
+ */
+function addChartDefaults(tree: JsonObject, charts: ChartDefaults[], origins: Map<string, Origin>): void {
+  if (!isObject(tree.spec)) tree.spec = {};
+  const spec = tree.spec as JsonObject;
+  if (!isObject(spec.values)) spec.values = {};
+  for (const chart of charts) fillMissing(spec.values as JsonObject, chart.values, ['spec', 'values'], `chart ${chart.name}`, origins);
+}
+
+/**
+ * `values` paths istioctl writes from the spec before Helm sees them, so the chart's default never
+ * applies (translate.go@1.22.8:108-113 APIMapping; translateIstioOperatorToHelm, render/manifest.go@1.24.6:347-380).
+ */
+const SET_FROM_SPEC = new Set(['spec.values.global.hub', 'spec.values.global.tag', 'spec.values.revision', 'spec.values.meshConfig', 'spec.values.compatibilityVersion']);
+
+function fillMissing(target: JsonObject, defaults: JsonObject, path: Array<string | number>, origin: Origin, origins: Map<string, Origin>): void {
+  for (const [k, v] of Object.entries(defaults)) {
+    const here = [...path, k];
+    if (SET_FROM_SPEC.has(formatPath(here))) continue;
+    if (!(k in target)) {
+      target[k] = structuredClone(v);
+      markLeaves(v, here, origin, origins);
+    } else if (isObject(target[k]) && isObject(v)) {
+      fillMissing(target[k] as JsonObject, v, here, origin, origins);
+    }
+  }
+}
+
+function markLeaves(v: Json, path: Array<string | number>, origin: Origin, origins: Map<string, Origin>): void {
+  if (isObject(v) && Object.keys(v).length) for (const [k, x] of Object.entries(v)) markLeaves(x, [...path, k], origin, origins);
+  else origins.set(formatPath(path), origin);
 }
 
 function dropNulls(v: Json): Json {
