@@ -9,6 +9,7 @@ import { formatSarif } from './cli/formatSarif.ts';
 import { formatText } from './cli/formatText.ts';
 import { counts, lintText, type FileResult } from './cli/lint.ts';
 import { runEffective } from './cli/effective.ts';
+import { runUpgradeReport } from './cli/upgradeReport.ts';
 import { Engine } from './engine/engine.ts';
 
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
@@ -22,6 +23,7 @@ interface Io {
 export function main(argv: string[], io: Io): number {
   const engine = new Engine();
   if (argv[0] === 'effective') return runEffective(engine, argv.slice(1), io);
+  if (argv[0] === 'upgrade-report') return runUpgradeReport(engine, argv.slice(1), io);
   const args = parseArgs(argv, engine.store.minors);
   if (args.kind === 'help') {
     io.out(USAGE);

@@ -19,6 +19,7 @@ export type ParsedArgs =
 
 export const USAGE = `Usage: iop-lint [--istio-version 1.X] [--format text|json|sarif] [--strict] PATH...
        iop-lint effective [--istio-version 1.X] [--config-path PATH] [--origins] FILE   (iop-lint effective --help)
+       iop-lint upgrade-report --to 1.Y [--istio-version 1.X] [--format markdown|json] FILE   (iop-lint upgrade-report --help)
 
 Checks Istio IstioOperator YAML files against the schema of their Istio release.
 PATH is a file or a directory; directories are searched for *.yaml and *.yml files that hold
@@ -74,12 +75,12 @@ export function parseArgs(argv: string[], minors: string[]): ParsedArgs {
 }
 
 /** "1.20", "1.20.3" or "v1.20" → "1.20" when bundled; "auto" → no version. */
-export function checkVersion(raw: string, minors: string[]): { version: string | undefined } | { message: string } {
+export function checkVersion(raw: string, minors: string[], flag = '--istio-version'): { version: string | undefined } | { message: string } {
   const bundled = `bundled: ${minors[0]}–${minors[minors.length - 1]} (${minors.join(', ')})`;
   const text = raw.trim();
   if (text === 'auto') return { version: undefined };
   const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(text);
-  if (!m) return { message: `--istio-version \`${raw}\` is not an Istio version; expected 1.X, ${bundled}.` };
+  if (!m) return { message: `${flag} \`${raw}\` is not an Istio version; expected 1.X, ${bundled}.` };
   const version = `${Number(m[1])}.${Number(m[2])}`;
   if (!minors.includes(version)) return { message: `Istio ${version} is not bundled with iop-lint; ${bundled}.` };
   return { version };

@@ -12,9 +12,10 @@ import { changedSpan } from './k8s/textEdits.ts';
 import { quickFixes } from './validate/codeActions.ts';
 import { complete, resolveDocs } from './complete/complete.ts';
 import { resolveRewrite } from './k8s/resolveRewrite.ts';
-import { effectiveConfiguration, effectiveYaml, profileTree, type EffectiveResult, type ProfileData } from './effective/effective.ts';
+import { effectiveConfiguration, effectiveYaml, profileOnlyDocument, type EffectiveOptions, type EffectiveResult, type ProfileData } from './effective/effective.ts';
 import type { Json } from './effective/merge.ts';
 import { duplicateKeyDiagnostics } from './rules/duplicateKeys.ts';
+import { upgradeReport, type UpgradeResult } from './upgrade/upgradeReport.ts';
 import { reparse } from './parse/incremental.ts';
 import { emptyDocument } from './complete/cursor.ts';
 import { makeDiagnostic } from './validate/diagnostics.ts';
@@ -81,13 +82,13 @@ export class Engine {
   versionOf(file: ParsedFile, doc: YamlDoc, settings: EngineSettings = {}): VersionChoice {
     // Every feature asks, often several times per edit; a parsed document never changes.
     const known = this.choices.get(doc);
-    if (known && known.setting === settings.setting && known.istioctl === settings.istioctlVersion) return known.choice;
+    if (known && known.setting === settings.setting && known.istioctl === settings.istioctlVersion && known.release === settings.release) return known.choice;
     const choice = chooseVersion(doc, file.text, settings, this.store.minors);
-    this.choices.set(doc, { setting: settings.setting, istioctl: settings.istioctlVersion, choice });
+    this.choices.set(doc, { setting: settings.setting, istioctl: settings.istioctlVersion, release: settings.release, choice });
     return choice;
   }
 
-  private readonly choices = new WeakMap<YamlDoc, { setting?: string; istioctl?: string; choice: VersionChoice }>();
+  private readonly choices = new WeakMap<YamlDoc, { setting?: string; istioctl?: string; release?: string; choice: VersionChoice }>();
 
   schemaFor(file: ParsedFile, doc: YamlDoc, settings: EngineSettings = {}): { choice: VersionChoice; schema: IstioSchema } {
     const choice = this.versionOf(file, doc, settings);
@@ -152,7 +153,7 @@ export class Engine {
    * The effective configuration of an IstioOperator document: its release's built-in profile with the
    * document merged over it, as istioctl merges them, and where each value comes from.
    */
-  effective(file: ParsedFile, doc: YamlDoc, settings: EngineSettings = {}): EffectiveResult {
+  effective(file: ParsedFile, doc: YamlDoc, settings: EngineSettings = {}, opts: EffectiveOptions = {}): EffectiveResult {
     if (!doc.isIstioOperator) return { ok: false, message: 'This document is not an IstioOperator.' };
     const { schema } = this.schemaFor(file, doc, settings);
     let user: unknown;
@@ -161,20 +162,40 @@ export class Engine {
     } catch (e) {
       return { ok: false, message: `The document cannot be read as data: ${e instanceof Error ? e.message : String(e)}` };
     }
-    return effectiveConfiguration(user as Json, this.store.profiles(schema.version) as ProfileData);
+    return effectiveConfiguration(user as Json, this.store.profiles(schema.version) as ProfileData, opts);
   }
 
   /** The effective configuration (or, with `profileOnly`, the profile alone) of the file's first IstioOperator, as YAML. */
-  effectiveYaml(file: ParsedFile, settings: EngineSettings = {}, opts: { profileOnly?: boolean; origins?: boolean } = {}):
+  effectiveYaml(file: ParsedFile, settings: EngineSettings = {}, opts: { profileOnly?: boolean; origins?: boolean } & EffectiveOptions = {}):
     { ok: true; version: string; tag: string; profile: string; yaml: string } | { ok: false; message: string } {
     const doc = file.documents.find((d) => d.isIstioOperator);
     if (!doc) return { ok: false, message: 'This file holds no IstioOperator document.' };
     const { schema } = this.schemaFor(file, doc, settings);
-    const r = this.effective(file, doc, settings);
+    const r = this.effective(file, doc, settings, opts);
     if (!r.ok) return r;
     const { profile, tree, origins } = r.config;
-    const value = opts.profileOnly ? profileTree(this.store.profiles(schema.version) as ProfileData, profile) : tree;
-    return { ok: true, version: schema.version, tag: schema.tag, profile, yaml: effectiveYaml(value ?? {}, { origins: opts.origins && !opts.profileOnly ? origins : undefined }) };
+    // The profile alone is what a file naming only the profile gets: the same hub, tag and chart defaults.
+    const alone = opts.profileOnly ? effectiveConfiguration(profileOnlyDocument(profile), this.store.profiles(schema.version) as ProfileData, opts) : undefined;
+    const value = alone ? (alone.ok ? alone.config.tree : {}) : tree;
+    return { ok: true, version: schema.version, tag: schema.tag, profile, yaml: effectiveYaml(value, { origins: opts.origins && !opts.profileOnly ? origins : undefined }) };
+  }
+
+  /**
+   * The file's first IstioOperator read at a later release `to`: what moved, went or now fails, the
+   * defaults that change under it, the commands that change, and the hops on the way.
+   */
+  upgradeReport(file: ParsedFile, to: string, settings: EngineSettings = {}): UpgradeResult {
+    const doc = file.documents.find((d) => d.isIstioOperator);
+    if (!doc) return { ok: false, message: 'This file holds no IstioOperator document.' };
+    const from = this.versionOf(file, doc, settings).version;
+    // Only the IstioOperator is compared: diagnostics of other documents in the file are not the upgrade's.
+    const own = (d: Diagnostic) => file.lines.offset(d.range.start) >= doc.start && file.lines.offset(d.range.start) <= doc.end;
+    return upgradeReport({
+      from, to, doc, text: file.text, lines: file.lines,
+      releases: this.store.versions.map(({ version, tag }) => ({ version, tag })),
+      diagnosticsAt: (release) => this.validate(file, { ...settings, release }).filter(own),
+      effectiveAt: (release) => this.effective(file, doc, { ...settings, release }),
+    });
   }
 
   /** Quick fixes for the given diagnostics of this file, rewrites worked out on its current text. */

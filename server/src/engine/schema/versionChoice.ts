@@ -18,6 +18,8 @@ export interface VersionInputs {
   setting?: string;
   /** What the client found: `istioctl version --remote=false` (e.g. "1.20.3"). */
   istioctlVersion?: string;
+  /** A bundled minor to check against whatever the file says (the upgrade report reads a file at other releases). */
+  release?: string;
 }
 
 const COMMENT = /^[ \t]*#[ \t]*istio-version:[ \t]*(\S+)/m;
@@ -42,6 +44,7 @@ export function chooseVersion(doc: YamlDoc, text: string, inputs: VersionInputs,
     };
   };
 
+  if (inputs.release && minors.includes(inputs.release)) return { version: inputs.release, source: 'setting', reason: `Istio ${inputs.release}, the release compared` };
   const docText = text.slice(doc.start, doc.end);
   const comment = COMMENT.exec(docText);
   if (comment) {
