@@ -74,3 +74,20 @@ export namespace EffectiveConfigurationRequest {
     | { ok: true; version: string; tag: string; profile: string; yaml: string }
     | { ok: false; message: string };
 }
+
+/**
+ * Client → server request: "Istio: Check Upgrade to…" — what an open IstioOperator document means
+ * on a later release `to` (moved and removed settings, new errors, defaults that change, commands
+ * that change, the upgrade's hops), as Markdown. The engine reads the file at every release on the way.
+ */
+export namespace UpgradeReportRequest {
+  export const method = 'istioOperator/upgradeReport';
+  export interface Params {
+    uri: string;
+    /** The release to upgrade to, e.g. "1.24". */
+    to: string;
+  }
+  export type Result =
+    | { ok: true; from: string; to: string; markdown: string; findings: number; errors: number }
+    | { ok: false; message: string };
+}

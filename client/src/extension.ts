@@ -3,7 +3,8 @@
 // untrusted workspace (the tracker and the commands check).
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { EffectiveConfigurationRequest, IstioctlDefaultsNotification, IstioctlVersionNotification, VersionStatusNotification } from '../../protocol/messages.ts';
+import { EffectiveConfigurationRequest, IstioctlDefaultsNotification, IstioctlVersionNotification, UpgradeReportRequest, VersionStatusNotification } from '../../protocol/messages.ts';
+import type { UpgradeSource } from './commands/checkUpgrade.ts';
 import { ActiveIopTracker } from './activeFile.ts';
 import { registerCommands } from './commands/index.ts';
 import type { Services } from './commands/shared.ts';
@@ -39,10 +40,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     void lc.sendNotification(IstioctlDefaultsNotification.method, params).catch(() => undefined);
   };
   const effective: EffectiveSource = (uri, opts) => lc.sendRequest(EffectiveConfigurationRequest.method, { uri, ...opts } satisfies EffectiveConfigurationRequest.Params) as Promise<EffectiveConfigurationRequest.Result>;
+  const upgradeReport: UpgradeSource = (uri, to) => lc.sendRequest(UpgradeReportRequest.method, { uri, to } satisfies UpgradeReportRequest.Params) as Promise<UpgradeReportRequest.Result>;
   const effectiveView = new EffectiveView(effective);
   context.subscriptions.push(effectiveView);
   const services: Services = {
-    effective, effectiveView,
+    effective, effectiveView, upgradeReport,
     output, docs, istioctl, status,
     schemasDir: context.asAbsolutePath('schemas'),
     storageDir: context.globalStorageUri.fsPath,

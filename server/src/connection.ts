@@ -4,7 +4,7 @@ import {
   type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { EffectiveConfigurationRequest, IstioctlDefaultsNotification, IstioctlVersionNotification } from '../../protocol/messages.ts';
+import { EffectiveConfigurationRequest, IstioctlDefaultsNotification, IstioctlVersionNotification, UpgradeReportRequest } from '../../protocol/messages.ts';
 import type { InitializationOptions } from '../../protocol/settings.ts';
 import { supportedItemDefaults } from './completionDefaults.ts';
 import { DiagnosticsPublisher } from './diagnosticsPublisher.ts';
@@ -68,6 +68,7 @@ export function serve(connection: Connection): void {
   connection.onFoldingRanges((p, token) => requests.foldingRange(p, token));
   connection.onCodeAction((p, token) => requests.codeActions(p, token));
   connection.onRequest(EffectiveConfigurationRequest.method, (p: EffectiveConfigurationRequest.Params) => requests.effectiveConfiguration(p));
+  connection.onRequest(UpgradeReportRequest.method, (p: UpgradeReportRequest.Params) => requests.upgradeReport(p));
 
   synced.onDidChangeContent((e) => diagnostics.changed(e.document.uri));
   synced.onDidClose((e) => { documents.evict(e.document.uri); settings.forget(e.document.uri); diagnostics.closed(e.document.uri); });

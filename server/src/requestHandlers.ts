@@ -7,10 +7,11 @@ import {
   type CancellationToken, type CompletionItem, type CompletionList, type CompletionParams, type DocumentSymbol, type DocumentSymbolParams,
   type CodeAction, type CodeActionParams, type FoldingRange, type FoldingRangeParams, type Hover, type HoverParams, type Position,
 } from 'vscode-languageserver/node';
-import type { EffectiveConfigurationRequest } from '../../protocol/messages.ts';
+import type { EffectiveConfigurationRequest, UpgradeReportRequest } from '../../protocol/messages.ts';
 import { withItemDefaults, type ItemDefault } from './completionDefaults.ts';
 import type { Documents, OpenDocument } from './documents.ts';
 import { FIX_ALL_MOVES, type Engine } from './engine/engine.ts';
+import { upgradeMarkdown } from './engine/upgrade/markdown.ts';
 import { describeError, type Logger } from './logger.ts';
 import type { Settings } from './settings.ts';
 
@@ -76,6 +77,21 @@ export class RequestHandlers {
       () => this.engine.effectiveYaml(doc.file, settings, { profileOnly: !!params.profileOnly, origins: !!params.origins }));
   }
 
+  /** The upgrade report of an open document (istioOperator/upgradeReport), as Markdown. */
+  async upgradeReport(params: UpgradeReportRequest.Params): Promise<UpgradeReportRequest.Result> {
+    const doc = params && typeof params.uri === 'string' ? this.documents.get(params.uri) : undefined;
+    if (!doc) return { ok: false, message: 'The document is not open.' };
+    if (typeof params.to !== 'string' || !this.engine.store.has(params.to)) return { ok: false, message: `Istio ${String(params.to)} is not bundled.` };
+    const settings = await this.settings.forDocument(doc.uri);
+    return this.guard('upgradeReport', doc, { ok: false, message: 'The upgrade report could not be made; see the server log.' }, (): UpgradeReportRequest.Result => {
+      const r = this.engine.upgradeReport(doc.file, params.to, settings);
+      if (!r.ok) return r;
+      const { report } = r;
+      return { ok: true, from: report.from.version, to: report.to.version, markdown: upgradeMarkdown(report, fileName(doc.uri)),
+        findings: report.findings.length, errors: report.settings.filter((s) => s.severity === 'error').length };
+    });
+  }
+
   /** Quick fixes for the diagnostics the editor shows; rewrites are worked out on the current text. */
   async codeActions(params: CodeActionParams, token: CancellationToken): Promise<CodeAction[]> {
     const doc = this.documents.get(params.textDocument.uri);
@@ -103,4 +119,10 @@ function inside(doc: OpenDocument, pos: Position): boolean {
 
 function throwIfCancelled(token: CancellationToken): void {
   if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+}
+
+/** `file:///work/custom-operator.yml` → `custom-operator.yml`, for the report's title. */
+function fileName(uri: string): string {
+  const last = uri.split(/[\\/]/).pop() ?? uri;
+  try { return decodeURIComponent(last); } catch { return last; }
 }

@@ -152,6 +152,21 @@ describe('Istio Operator Tools in a trusted workspace', { timeout: FILE_TIMEOUT_
     await wb().runCommand('File: Revert File');
   });
 
+  it('checks the upgrade of a 1.5 file to 1.24: a Markdown preview with the moved settings and each hop, running nothing', async () => {
+    await wb().openIstioOperatorFile('upgrade.yml');
+    await wb().statusBarItem(/1\.5/);
+    await wb().runCommand(commandLabel('checkUpgrade'));
+    await wb().pick('1.24', '1.24');
+    const text = await wb().webviewText('Upgrade check: upgrade.yml, Istio 1.5 → 1.24');
+    await wb().runCommand('View: Toggle Panel Visibility'); // Problems was open: more of the report shows
+    await wb().screenshot('upgrade-report');
+    assert.match(text, /values\.global\.proxy\.accessLogFile/, 'the moved setting is listed');
+    assert.match(text, /Move to meshConfig\.accessLogFile/, 'with its replacement');
+    assert.match(text, /1\.24 \(istioctl 1\.24\.\d+\)/, 'the last hop is named with its istioctl');
+    assert.deepEqual(actions(session.server.callsFile), [], 'no tool ran');
+    await wb().runCommand('View: Close All Editors');
+  });
+
   it('asks before Uninstall, names the context and revision, and runs nothing when cancelled', async () => {
     const uninstall = commandLabel('uninstall');
     await wb().openIstioOperatorFile('good.yaml');

@@ -1,6 +1,7 @@
 // Registers every Istio command; each lives in its own file.
 import * as vscode from 'vscode';
 import { apply } from './apply.ts';
+import { checkUpgrade } from './checkUpgrade.ts';
 import { diffCluster } from './diffCluster.ts';
 import { diffProfile } from './diffProfile.ts';
 import { generateManifest } from './generateManifest.ts';
@@ -23,6 +24,7 @@ export const COMMANDS: Record<string, (s: Services, arg?: unknown) => Promise<vo
   'istioOperator.refreshDefaults': (s) => refreshDefaults(s),
   'istioOperator.selectVersion': (s) => selectVersion(s),
   'istioOperator.showEffective': showEffective,
+  'istioOperator.checkUpgrade': checkUpgrade,
 };
 
 export function registerCommands(services: Services): vscode.Disposable[] {

@@ -2,6 +2,7 @@
 // offer to save it, find istioctl and the kube context, confirm, run with cancellable progress,
 // write the output channel, and end with a notification. Only this layer shows UI.
 import type { EffectiveSource, EffectiveView } from '../effectiveView.ts';
+import type { UpgradeSource } from './checkUpgrade.ts';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as vscode from 'vscode';
@@ -34,6 +35,8 @@ export interface Services {
   /** The language server's effective configuration of an open document (or its profile alone). */
   effective: EffectiveSource;
   effectiveView: EffectiveView;
+  /** The language server's upgrade report of an open document, as Markdown. */
+  upgradeReport: UpgradeSource;
 }
 
 export interface Target {

@@ -174,6 +174,29 @@ export class Workbench {
     return result;
   }
 
+  /** Picks the row containing `row` in a quick pick a command opened, after typing `text` into its filter. */
+  async pick(text: string, row: string): Promise<void> {
+    const widget = this.page.locator('.quick-input-widget');
+    await widget.locator('.quick-input-list .monaco-list-row').first().waitFor();
+    await widget.locator('input.input').fill(text);
+    await widget.locator('.quick-input-list .monaco-list-row').first().filter({ hasText: row }).waitFor();
+    await this.page.keyboard.press('Enter');
+    await widget.waitFor({ state: 'hidden' });
+  }
+
+  /** The text of a webview (a Markdown preview) once it contains `text`: webviews are nested frames. */
+  async webviewText(text: string, timeoutMs = 20_000): Promise<string> {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      for (const frame of this.page.frames()) {
+        const body = await frame.evaluate<string>('document.body ? document.body.innerText : ""').catch(() => '');
+        if (body.includes(text)) return body;
+      }
+      if (Date.now() > end) throw new Error(`no webview shows "${text}"`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
   /** The modal dialog (showWarningMessage({ modal: true })), once it is shown. */
   async dialog(): Promise<Locator> {
     const box = this.page.locator('.monaco-dialog-box');
@@ -219,7 +242,9 @@ export class Workbench {
     await input.waitFor();
     await input.fill(text);
     if (row !== undefined) {
-      const match = widget.locator('.quick-input-list .monaco-list-row', { hasText: row }).first();
+      // The row labelled exactly `row`: "Istio: Upgrade" must not pick "Istio: Check Upgrade to…".
+      const exact = this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(row)}$`) });
+      const match = widget.locator('.quick-input-list .monaco-list-row').filter({ has: exact }).first();
       try {
         await match.waitFor();
       } catch (e) {
@@ -227,8 +252,9 @@ export class Workbench {
         await this.page.keyboard.press('Escape');
         throw new Error(`"${text}" lists no "${row}" (it lists: ${listed.map((l) => JSON.stringify(l.replace(/\s+/g, ' '))).join(', ') || 'nothing'})`, { cause: e });
       }
-      // The first row is the one Enter picks: wait until the best match is on top.
-      await widget.locator('.quick-input-list .monaco-list-row').first().filter({ hasText: row }).waitFor();
+      await match.click();
+      await widget.waitFor({ state: 'hidden' });
+      return;
     }
     await this.page.keyboard.press('Enter');
     await widget.waitFor({ state: 'hidden' });
