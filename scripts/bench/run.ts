@@ -26,6 +26,12 @@ const PLANS: Record<Fixture['name'], { diagnostics: Plan; completion: Plan; engi
   medium: { diagnostics: { warmup: 10, iterations: 60, budgetMs: 20_000 }, completion: { warmup: 10, iterations: 60, budgetMs: 10_000 }, engine: { warmup: 20, iterations: 100, budgetMs: 3_000 } },
   large: { diagnostics: { warmup: 5, iterations: 30, budgetMs: 40_000, minimum: 10 }, completion: { warmup: 5, iterations: 60, budgetMs: 15_000, minimum: 10 }, engine: { warmup: 5, iterations: 30, budgetMs: 5_000 } },
 };
+/** Edits at the servers' defaults: yaml-language-server waits 200 ms before each check, so fewer. */
+const DEFAULTS_PLANS: Record<Fixture['name'], Plan> = {
+  small: { warmup: 5, iterations: 40, budgetMs: 30_000 },
+  medium: { warmup: 5, iterations: 30, budgetMs: 30_000 },
+  large: { warmup: 3, iterations: 20, budgetMs: 40_000, minimum: 10 },
+};
 /** A single request or publish that takes longer than this is a hang, not a slow answer. */
 const STEP_TIMEOUT = 30_000;
 
@@ -165,6 +171,28 @@ async function runSize(f: Fixture, ours: BenchServer, yamlLs: BenchServer, dir: 
   };
 }
 
+/** What a user sees: didChange → publishDiagnostics with both servers as shipped, interleaved. */
+async function runAtDefaults(files: Fixture[], dir: string): Promise<Results['atDefaults']> {
+  const ours = await startOurs({ atDefaults: true });
+  const yamlLs = await startYamlLs({ atDefaults: true });
+  try {
+    await assertValidates(yamlLs, docUri(dir, 'broken-yaml-ls-defaults'));
+    const out: Results['atDefaults'] = [];
+    for (const f of files) {
+      process.stderr.write(`bench: ${f.name} at defaults…\n`);
+      const sessions = [new Session(ours, f, dir), new Session(yamlLs, f, dir)];
+      for (const s of sessions) await s.open();
+      const [o, y] = await measureInterleaved(DEFAULTS_PLANS[f.name], sessions.map((s) => (i: number) => s.edit(i + 1)));
+      for (const s of sessions) s.close();
+      out.push({ name: f.name, lines: f.lines, ours: o, yamlLs: y });
+    }
+    return out;
+  } finally {
+    await stop(ours);
+    await stop(yamlLs);
+  }
+}
+
 /** Round trip of a request the server answers at once (hover on a document it does not have). */
 async function roundTrip(server: BenchServer): Promise<Sample> {
   return measure({ warmup: 20, iterations: 100, budgetMs: 2_000 }, async () => {
@@ -223,6 +251,8 @@ async function main(): Promise<void> {
     const timingPeak = { ours: memoryOf(ours.client.pid)?.peakMb, yamlLs: memoryOf(yamlLs.client.pid)?.peakMb };
     for (const s of servers.splice(0)) await stop(s);
 
+    const atDefaults = await runAtDefaults(files, dir);
+
     process.stderr.write('bench: memory with every release…\n');
     const memory = await memoryWithEveryVersion(files.find((f) => f.name === 'medium') ?? files[0], dir);
 
@@ -233,6 +263,7 @@ async function main(): Promise<void> {
       proof,
       floor,
       sizes,
+      atDefaults,
       memory: { ...memory, timingPeakOurs: timingPeak.ours, timingPeakYamlLs: timingPeak.yamlLs },
       seconds: (performance.now() - started) / 1000,
     });

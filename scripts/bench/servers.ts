@@ -1,8 +1,9 @@
 // Starts the two language servers the benchmark compares, both over LSP stdio from the bench
 // process (one process tree): this project's dist/server.js, and Red Hat's yaml-language-server
-// configured with this project's own schema for the same files. Neither debounces: ours gets
-// diagnosticsDelay 0; yaml-language-server's fixed 200 ms validation delay (validationDelayMs, not
-// a setting) is set to 0 before it starts, so both measure work, not timers.
+// configured with this project's own schema for the same files. For the work rows neither
+// debounces: ours gets diagnosticsDelay 0; yaml-language-server's fixed 200 ms validation delay
+// (validationDelayMs, not a setting) is set to 0 before it starts, so both measure work, not
+// timers. For the rows a user sees, both run as shipped (`atDefaults`): no option, no preload.
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -50,9 +51,9 @@ export function yamlLsVersion(): string | undefined {
   }
 }
 
-export async function startOurs(): Promise<BenchServer> {
+export async function startOurs(opts: { atDefaults?: boolean } = {}): Promise<BenchServer> {
   const client = new LspClient();
-  await client.initialize({ capabilities: CAPABILITIES, initializationOptions: { diagnosticsDelay: 0 } });
+  await client.initialize({ capabilities: CAPABILITIES, initializationOptions: opts.atDefaults ? {} : { diagnosticsDelay: 0 } });
   return { name: 'ours', client, versionedDiagnostics: true };
 }
 
@@ -83,12 +84,12 @@ m.SettingsState = class extends Base { constructor(...a) { super(...a); this.val
   return `data:text/javascript,${encodeURIComponent(code)}`;
 }
 
-export async function startYamlLs(): Promise<BenchServer> {
+export async function startYamlLs(opts: { atDefaults?: boolean } = {}): Promise<BenchServer> {
   const bin = path.join(yamlLsDir, 'bin', 'yaml-language-server');
   if (!fs.existsSync(bin)) {
     throw new Error('yaml-language-server is not installed: npm i -D -E yaml-language-server@1.25.0 (1.x: 2.x needs Node 22)');
   }
-  const client = new LspClient({ command: [process.execPath, '--import', noDebouncePreload(), bin, '--stdio'] });
+  const client = new LspClient({ command: opts.atDefaults ? [process.execPath, bin, '--stdio'] : [process.execPath, '--import', noDebouncePreload(), bin, '--stdio'] });
   const settings = yamlSettings();
   // It pulls `yaml`, `http`, `[yaml]` and `editor`; the same answer whenever it asks.
   client.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) =>

@@ -15,9 +15,6 @@ import { connectionLogger, describeError } from './logger.ts';
 import { RequestHandlers } from './requestHandlers.ts';
 import { Settings } from './settings.ts';
 
-/** How long the server waits after an edit before checking again (ms); see InitializationOptions. */
-export const DEFAULT_DIAGNOSTICS_DELAY = 75;
-
 export const SERVER_NAME = 'iop-language-server';
 
 export const capabilities: ServerCapabilities = {
@@ -38,7 +35,8 @@ export function serve(connection: Connection): void {
   const synced = new TextDocuments(TextDocument);
   const documents = new Documents(synced, engine);
   const settings = new Settings(connection, log);
-  const diagnostics = new DiagnosticsPublisher(connection, documents, settings, engine, log, DEFAULT_DIAGNOSTICS_DELAY);
+  // No fixed wait unless the client asks for one: the publisher follows each document's check cost.
+  const diagnostics = new DiagnosticsPublisher(connection, documents, settings, engine, log);
   const requests = new RequestHandlers(documents, settings, engine, log);
   let registerConfiguration = false;
 

@@ -3,8 +3,11 @@
 //
 // Stale results are dropped, never published: every change to a document supersedes the check in
 // flight for it (each check carries a generation number), a check only publishes for the version that is still
-// current, and a version older than one already published is never published again. A burst of
-// edits is checked once, after `delay` ms of quiet; the first version of a document at once.
+// current, and a version older than one already published is never published again.
+// When to check follows the cost: a document whose last check was cheap is checked at once after
+// each edit; one whose checks take tens of ms waits a little, so a burst of keystrokes is checked
+// once. An explicit `diagnosticsDelay` replaces that with a fixed wait. The first version of a
+// document is checked at once.
 import type { Connection } from 'vscode-languageserver/node';
 import { VersionStatusNotification } from '../../protocol/messages.ts';
 import type { Documents } from './documents.ts';
@@ -15,11 +18,24 @@ import type { Settings } from './settings.ts';
 
 interface DocumentState {
   generation: number;
+  /** How long the last check of this document took (ms), for the next wait. */
+  lastCost?: number;
   /** Cancels the scheduled check (a timer, or an immediate when there is no delay). */
   cancel?: () => void;
   publishedVersion?: number;
   /** The last version status sent, as a comparable key. */
   status?: string;
+}
+
+/** A check this cheap (ms) runs at once after an edit: sooner than any wait would save. */
+export const CHEAP_CHECK_MS = 15;
+/** The longest an edit waits for its check when checks are expensive (ms). */
+export const MAX_ADAPTIVE_DELAY_MS = 150;
+
+/** The wait before checking a document whose last check took `cost` ms: none when cheap, else twice the cost (capped). */
+export function adaptiveDelay(cost: number | undefined): number {
+  if (cost === undefined || cost <= CHEAP_CHECK_MS) return 0;
+  return Math.min(MAX_ADAPTIVE_DELAY_MS, Math.round(cost * 2));
 }
 
 export class DiagnosticsPublisher {
@@ -33,7 +49,8 @@ export class DiagnosticsPublisher {
     private readonly settings: Settings,
     private readonly engine: Engine,
     private readonly log: Logger,
-    private delay: number,
+    /** A fixed wait after each edit (the diagnosticsDelay option); undefined: follow the cost. */
+    private delay?: number,
   ) {}
 
   setDelay(ms: number): void {
@@ -42,8 +59,8 @@ export class DiagnosticsPublisher {
 
   /** The document was opened or edited. */
   changed(uri: string): void {
-    const known = this.states.has(uri);
-    this.schedule(uri, known ? this.delay : 0);
+    const state = this.states.get(uri);
+    this.schedule(uri, !state ? 0 : this.delay ?? adaptiveDelay(state.lastCost));
   }
 
   /** Settings or the istioctl version changed: check every open document again. */
@@ -95,9 +112,11 @@ export class DiagnosticsPublisher {
     if (!current()) return; // superseded while the settings were read
     const doc = this.documents.get(uri);
     if (!doc || doc.version !== version) return;
+    const started = performance.now();
     const diagnostics = this.engine.validate(doc.file, settings, () => !current());
     const state = this.states.get(uri);
     if (!state || !current()) return;
+    state.lastCost = performance.now() - started;
     if (state.publishedVersion !== undefined && state.publishedVersion > version) return;
     state.publishedVersion = version;
     await this.connection.sendDiagnostics({ uri, version, diagnostics });

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { docUri, LspClient, rangeOf, type Diagnostic } from '../support/lspClient.ts';
+import { adaptiveDelay, CHEAP_CHECK_MS, MAX_ADAPTIVE_DELAY_MS } from '../../server/src/diagnosticsPublisher.ts';
 
 const BROKEN = `# istio-version: 1.20
 apiVersion: install.istio.io/v1alpha1
@@ -147,6 +148,47 @@ describe('diagnostics with no debounce (diagnosticsDelay 0)', () => {
     client.change(uri, 22, [{ text: later }]);
     await client.diagnostics(uri, { version: 22 });
     assertInOrderAndTrue(client.published(uri));
+  });
+});
+
+describe('diagnostics at the server\'s defaults (no diagnosticsDelay): the wait follows the cost', () => {
+  let client: LspClient;
+  before(async () => {
+    client = new LspClient();
+    await client.initialize({});
+  });
+  after(async () => {
+    await client.shutdown();
+  });
+
+  it('a cheap document is checked after each edit at once: every version awaited is published', async () => {
+    const uri = docUri('defaults-each.yaml');
+    client.open(uri, BROKEN, 1);
+    await client.diagnostics(uri, { version: 1 });
+    for (let v = 2; v <= 6; v++) {
+      client.change(uri, v, [{ text: moveTo(BROKEN, v) }]);
+      await client.diagnostics(uri, { version: v });
+    }
+    assert.deepEqual(client.published(uri).map((p) => p.version), [1, 2, 3, 4, 5, 6]);
+  });
+
+  it('a burst still ends on the last version and never goes back to an older one', async () => {
+    const uri = docUri('defaults-burst.yaml');
+    client.open(uri, BROKEN, 1);
+    await client.diagnostics(uri, { version: 1 });
+    sendBurst(client, uri, BROKEN);
+    await client.diagnostics(uri, { version: 21 });
+    assertInOrderAndTrue(client.published(uri));
+  });
+});
+
+describe('adaptiveDelay', () => {
+  it('no wait after a cheap check; twice the cost after an expensive one, capped', () => {
+    assert.equal(adaptiveDelay(undefined), 0, 'never checked: at once');
+    assert.equal(adaptiveDelay(3), 0);
+    assert.equal(adaptiveDelay(CHEAP_CHECK_MS), 0);
+    assert.equal(adaptiveDelay(40), 80);
+    assert.equal(adaptiveDelay(1_000), MAX_ADAPTIVE_DELAY_MS);
   });
 });
 
