@@ -15,8 +15,8 @@ const LIMIT = 6 * 1024 * 1024;
  * What may be in the package (paths inside its `extension/` folder), and what must be. vsce
  * stores README.md as readme.md and LICENSE as LICENSE.txt.
  */
-const ALLOWED = [/^dist\/(client|server|cli)\.js$/, /^schemas\/[A-Za-z0-9._-]+\.json$/, /^package\.json$/, /^readme\.md$/i, /^LICENSE(\.txt)?$/i, /^images\/icon\.png$/];
-const REQUIRED = ['dist/client.js', 'dist/server.js', 'dist/cli.js', 'package.json', 'readme.md', 'license.txt', 'schemas/index.json'];
+const ALLOWED = [/^dist\/(client|server|cli)\.js$/, /^schemas\/[A-Za-z0-9._-]+\.json$/, /^package\.json$/, /^readme\.md$/i, /^changelog\.md$/i, /^LICENSE(\.txt)?$/i, /^images\/icon\.png$/, /^walkthrough\/[a-z-]+\.md$/];
+const REQUIRED = ['dist/client.js', 'dist/server.js', 'dist/cli.js', 'package.json', 'readme.md', 'changelog.md', 'license.txt', 'schemas/index.json', 'walkthrough/open.md'];
 
 const fail = (message) => {
   console.error(`package: ${message}`);
@@ -31,9 +31,9 @@ const require = createRequire(import.meta.url);
 const vsceDir = path.dirname(require.resolve('@vscode/vsce/package.json'));
 const vsceBin = path.join(vsceDir, JSON.parse(fs.readFileSync(path.join(vsceDir, 'package.json'), 'utf8')).bin.vsce);
 fs.rmSync(out, { force: true });
-// stdin 'ignore': a vsce question is answered "no" instead of waiting forever. There is no
-// repository URL yet, so README's relative links stay as they are (they work in the repository).
-const r = spawnSync(process.execPath, [vsceBin, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+// stdin 'ignore': a vsce question is answered "no" instead of waiting forever. README's relative
+// links stay as they are (they work in the repository and offline).
+const r = spawnSync(process.execPath, [vsceBin, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
 if (r.status !== 0) fail(`vsce package exited with ${r.status ?? r.signal}`);
 
 const entries = zipEntries(fs.readFileSync(out));

@@ -50,7 +50,7 @@ function run(engine: Engine, options: CliOptions, io: Io): number {
     }
     // Relative paths in the file (spec.profile) resolve against its folder or the current one, as istioctl's would.
     const r = lintText(engine, text, { setting: options.istioVersion, documentPath: target.absolute, workspaceFolders: [io.cwd] });
-    if (!target.explicit && !r.hasIstioOperator) continue;
+    if ((!target.explicit || options.onlyIstioOperator) && !r.hasIstioOperator) continue;
     results.push({ display: target.display, absolute: target.absolute, istioVersion: r.istioVersion, diagnostics: r.diagnostics });
   }
 

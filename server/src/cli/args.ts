@@ -9,6 +9,8 @@ export interface CliOptions {
   istioVersion?: string;
   format: Format;
   strict: boolean;
+  /** Skip named files that hold no IstioOperator, as a directory search does (for pre-commit hooks). */
+  onlyIstioOperator: boolean;
   paths: string[];
 }
 
@@ -17,7 +19,7 @@ export type ParsedArgs =
   | { kind: 'help' }
   | { kind: 'usage-error'; message: string };
 
-export const USAGE = `Usage: iop-lint [--istio-version 1.X] [--format text|json|sarif] [--strict] PATH...
+export const USAGE = `Usage: iop-lint [--istio-version 1.X] [--format text|json|sarif] [--strict] [--only-istio-operator] PATH...
        iop-lint effective [--istio-version 1.X] [--config-path PATH] [--origins] FILE   (iop-lint effective --help)
        iop-lint upgrade-report --to 1.Y [--istio-version 1.X] [--format markdown|json] FILE   (iop-lint upgrade-report --help)
 
@@ -34,6 +36,9 @@ Options:
                        json: {"files":[{"path","istioVersion","diagnostics":[...]}]}
                        sarif: SARIF 2.1.0, for code-scanning upload
   --strict             warnings fail the run too
+  --only-istio-operator
+                       skip named files that hold no IstioOperator (as directories are
+                       searched), e.g. for the staged YAML files a pre-commit hook passes
   -h, --help           show this help
 
 Exit status: 0 no errors (warnings allowed unless --strict), 1 errors (or warnings with
@@ -52,6 +57,7 @@ export function parseArgs(argv: string[], minors: string[]): ParsedArgs {
         'istio-version': { type: 'string' },
         format: { type: 'string', short: 'f' },
         strict: { type: 'boolean' },
+        'only-istio-operator': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -71,7 +77,7 @@ export function parseArgs(argv: string[], minors: string[]): ParsedArgs {
     istioVersion = r.version;
   }
   if (!parsed.positionals.length) return { kind: 'usage-error', message: 'no PATH given: name the files or directories to check.' };
-  return { kind: 'run', options: { istioVersion, format: format as Format, strict: !!v.strict, paths: parsed.positionals } };
+  return { kind: 'run', options: { istioVersion, format: format as Format, strict: !!v.strict, onlyIstioOperator: !!v['only-istio-operator'], paths: parsed.positionals } };
 }
 
 /** "1.20", "1.20.3" or "v1.20" → "1.20" when bundled; "auto" → no version. */
