@@ -9,6 +9,8 @@ import { formatSarif } from './cli/formatSarif.ts';
 import { formatText } from './cli/formatText.ts';
 import { counts, lintText, type FileResult } from './cli/lint.ts';
 import { runEffective } from './cli/effective.ts';
+import { runFlags } from './cli/flags.ts';
+import { runFromFlags } from './cli/fromFlags.ts';
 import { runUpgradeReport } from './cli/upgradeReport.ts';
 import { Engine } from './engine/engine.ts';
 
@@ -23,6 +25,8 @@ interface Io {
 export function main(argv: string[], io: Io): number {
   const engine = new Engine();
   if (argv[0] === 'effective') return runEffective(engine, argv.slice(1), io);
+  if (argv[0] === 'flags') return runFlags(engine, argv.slice(1), io);
+  if (argv[0] === 'from-flags') return runFromFlags(engine, argv.slice(1), io);
   if (argv[0] === 'upgrade-report') return runUpgradeReport(engine, argv.slice(1), io);
   const args = parseArgs(argv, engine.store.minors);
   if (args.kind === 'help') {

@@ -21,6 +21,8 @@ export type ParsedArgs =
 
 export const USAGE = `Usage: iop-lint [--istio-version 1.X] [--format text|json|sarif] [--strict] [--only-istio-operator] PATH...
        iop-lint effective [--istio-version 1.X] [--config-path PATH] [--origins] FILE   (iop-lint effective --help)
+       iop-lint flags [--istio-version 1.X] [--config-path PATH] [--one-line] FILE   (iop-lint flags --help)
+       iop-lint from-flags [--istio-version 1.X] [FILE|-]   (iop-lint from-flags --help)
        iop-lint upgrade-report --to 1.Y [--istio-version 1.X] [--format markdown|json] FILE   (iop-lint upgrade-report --help)
 
 Checks Istio IstioOperator YAML files against the schema of their Istio release.
