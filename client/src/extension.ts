@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { EffectiveConfigurationRequest, IstioctlDefaultsNotification, IstioctlVersionNotification, UpgradeReportRequest, VersionStatusNotification } from '../../protocol/messages.ts';
-import type { UpgradeSource } from './commands/checkUpgrade.ts';
+import type { UpgradeSource } from './commands/shared.ts';
 import { ActiveIopTracker } from './activeFile.ts';
 import { registerCommands } from './commands/index.ts';
 import type { Services } from './commands/shared.ts';

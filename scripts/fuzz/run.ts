@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Engine } from '../../server/src/engine/engine.ts';
 import { runEngine } from './engineTarget.ts';
-import { MUTATORS } from './mutators.ts';
+import { inputs, seedFiles, type Report } from './inputs.ts';
 import { Random } from './random.ts';
 
 const seed = Number(process.env.FUZZ_SEED ?? 1);
@@ -13,34 +13,6 @@ const count = Number(process.env.FUZZ_COUNT ?? 2000);
 const seconds = Number(process.env.FUZZ_SECONDS ?? 300);
 const maxMs = Number(process.env.FUZZ_MAX_MS ?? 5000);
 const maxRssMb = Number(process.env.FUZZ_MAX_RSS_MB ?? 768);
-const root = path.resolve(import.meta.dirname, '../..');
-
-export function seedFiles(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    if (!fs.existsSync(dir)) return;
-    for (const name of fs.readdirSync(dir).sort()) {
-      const p = path.join(dir, name);
-      if (fs.statSync(p).isDirectory()) walk(p);
-      else if (/\.ya?ml$/.test(name)) out.push(fs.readFileSync(p, 'utf8'));
-    }
-  };
-  walk(path.join(root, 'examples'));
-  walk(path.join(root, 'test', 'fixtures'));
-  if (!out.length) out.push('apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  profile: default\n  hub: docker.io/istio\n');
-  return out;
-}
-
-/** One input per step, round-robin over the classes, mutating a seed file chosen by the PRNG. */
-export function* inputs(r: Random, seeds: string[], n: number): Generator<{ kind: string; text: string }> {
-  const kinds = Object.keys(MUTATORS);
-  for (let i = 0; i < n; i++) {
-    const kind = kinds[i % kinds.length];
-    yield { kind, text: MUTATORS[kind](r.pick(seeds), r) };
-  }
-}
-
-export interface Report { perClass: Record<string, number>; slowest: { kind: string; ms: number; size: number }; failures: string[]; peakRssMb: number; ran: number }
 
 export function fuzzEngine(): Report {
   const engine = new Engine();

@@ -2,7 +2,7 @@
 // hover) and checks: it answers within a bound, never dies, and every range is inside its document.
 import fs from 'node:fs';
 import { LspClient, type Range } from '../../test/support/lspClient.ts';
-import { inputs, type Report } from './run.ts';
+import { inputs, type Report } from './inputs.ts';
 import { Random } from './random.ts';
 
 interface Options { seed: number; count: number; seconds: number; maxMs: number; seeds: string[] }

@@ -5,8 +5,6 @@ import type { UpgradeReportRequest } from '../../../protocol/messages.ts';
 import { readIndex } from '../bundledIndex.ts';
 import { showWithOutput, type Services } from './shared.ts';
 
-export type UpgradeSource = (uri: string, to: string) => Promise<UpgradeReportRequest.Result>;
-
 interface Item extends vscode.QuickPickItem { value: string }
 
 const minor = (v: string) => Number(v.split('.')[1]);

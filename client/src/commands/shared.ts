@@ -2,7 +2,7 @@
 // offer to save it, find istioctl and the kube context, confirm, run with cancellable progress,
 // write the output channel, and end with a notification. Only this layer shows UI.
 import type { EffectiveSource, EffectiveView } from '../effectiveView.ts';
-import type { UpgradeSource } from './checkUpgrade.ts';
+import type { UpgradeReportRequest } from '../../../protocol/messages.ts';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as vscode from 'vscode';
@@ -18,6 +18,9 @@ import type { RunResult } from '../run.ts';
 import { openSetting, PATH_SETTING, readSettings, SECTION, type CommandSettings } from '../settings.ts';
 import type { StatusItem } from '../status.ts';
 import type { VirtualDocuments } from '../virtualDocuments.ts';
+
+/** The language server's upgrade report of an open document (istioOperator/upgradeReport). */
+export type UpgradeSource = (uri: string, to: string) => Promise<UpgradeReportRequest.Result>;
 
 export interface Services {
   output: Output;
