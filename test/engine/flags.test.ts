@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import YAML from 'yaml';
 import { Engine } from '../../server/src/engine/engine.ts';
+import { prng } from './helpers.ts';
 import { commandLineFlags, shellQuote, shellWords } from '../../server/src/engine/flags/commandLine.ts';
 import { documentData } from '../../server/src/engine/flags/documentData.ts';
 import { applySetFlags } from '../../server/src/engine/flags/flagTree.ts';
@@ -172,6 +173,7 @@ describe('YAML → flags', () => {
     assert.equal(entry.problems.length, 0, 'over the file\'s first entry, [1] is the second entry');
     assert.match(entry.notes[0], /by position/);
     assert.match(reasons(toFlags(text, '1.20', ['spec', 'nope'])).nope, /nothing is set/);
+    assert.match(reasons(toFlags(text, '1.5', ['spec', 'components', 'ingressGateways', 1]))['components.ingressGateways[1].name'], /puts its lists in place of the file's/);
   });
 });
 
@@ -366,5 +368,40 @@ describe('round trip YAML → flags → YAML', () => {
         assert.ok(covered, `${x.name}: ${leaf.join('.')} is neither written nor reported`);
       }
     }
+  });
+});
+
+describe('robustness', () => {
+  const PIECES = ['a', 'values', 'spec.', '.', '\\.', '[0]', '[-1]', '[70000]', '[name:x]', '[x]', '=', '==', ' ', "'", '"', '\\', ':', ': ', '1.20', 'true', '{}', '__proto__', '\n', '#', '-s', '--set', '$\'', '0x1p3'];
+  test('random command lines and documents: no release throws; every edit leaves YAML that reads back as istioctl would merge', () => {
+    const rand = prng(7);
+    const pick = () => PIECES[Math.floor(rand() * PIECES.length)];
+    const base = engine.parse(iop('  values:\n    a: [x, {name: x, b: 1}]\n    c: null\n  components: {}\n'));
+    for (let i = 0; i < 300; i++) {
+      const line = Array.from({ length: 1 + Math.floor(rand() * 12) }, pick).join(rand() < 0.5 ? '' : ' ');
+      for (const v of ['1.5', '1.6', '1.20', '1.24']) {
+        const from = flagsToOperator(`--set ${line}`, v);
+        assert.doesNotThrow(() => YAML.parse(from.yaml), line);
+        const merged = mergeFlagsIntoDocument(base, base.documents[0], v, `--set ${line}`);
+        for (const e of merged.edits) assert.equal(typeof e.newText, 'string');
+        const doc = engine.parse(iop(`  values:\n    ${JSON.stringify(line)}: ${JSON.stringify(line)}\n`)).documents[0];
+        const r = documentToFlags(doc.doc, v);
+        for (const f of r.flags) assert.equal(at(built([f.arg], v).root, f.at), line, f.arg);
+      }
+    }
+  });
+
+  test('merging a document\'s own flags into an empty spec rebuilds it, for every round-tripped document', () => {
+    let count = 0;
+    for (const x of WHOLE) {
+      const blank = engine.parse('apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec: {}\n');
+      const r = mergeFlagsIntoDocument(blank, blank.documents[0], x.version, x.r.flags.map((f) => `--set ${shellQuote(f.arg)}`).join('\n'));
+      assert.deepEqual(r.errors, [], x.name);
+      let text = blank.text;
+      for (const e of [...r.edits].reverse()) text = text.slice(0, blank.lines.offset(e.range.start)) + e.newText + text.slice(blank.lines.offset(e.range.end));
+      assert.deepEqual(at(documentData(engine.parse(text).documents[0].doc), ['spec']), at(x.data, ['spec']) ?? {}, x.name);
+      count++;
+    }
+    assert.equal(count, WHOLE.length);
   });
 });

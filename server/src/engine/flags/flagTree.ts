@@ -37,9 +37,9 @@ export function applySetFlags(era: SetFlagEra, file: Json | undefined, flags: re
       continue;
     }
     // istioctl stops at a flag it cannot write; here the flag is skipped, so what it began to build is undone.
-    const undo = snapshot(target, r.elements);
-    const problem = era.writer === 'tpath' ? tpathWrite(era, target, r.elements, r.value) : mapWrite(target, r.elements, r.value);
-    if (problem) { undo(); errors.push({ flag, message: problem }); } else read.push(r);
+    const w = new Writes();
+    const problem = era.writer === 'tpath' ? tpathWrite(era, w, target, r.elements, r.value) : mapWrite(w, target, r.elements, r.value);
+    if (problem) { w.undo(); errors.push({ flag, message: problem }); } else read.push(r);
   }
   if (era.stringifyMap && read.some((r) => r.path.includes(era.stringifyMap!.trigger))) {
     const problem = stringifyValues(target, era.stringifyMap.at);
@@ -49,13 +49,28 @@ export function applySetFlags(era: SetFlagEra, file: Json | undefined, flags: re
   return { root, errors };
 }
 
-/** Restores the branch a write starts in (the key below spec, or spec itself) as it was. */
-function snapshot(root: JsonObject, elements: string[]): () => void {
-  const spec = get(root, 'spec');
-  const [holder, key] = isObject(spec) && elements.length > 2 ? [spec, elements[1]] : [root, elements[0]];
-  const had = has(holder, key);
-  const saved = had ? clone(holder[key]) : undefined;
-  return () => { if (had) put(holder, key, saved!); else delete holder[key]; };
+/** The changes one flag makes, kept so they can be undone when the flag turns out to be one istioctl cannot write. */
+class Writes {
+  private readonly log: Array<() => void> = [];
+  set(o: JsonObject, k: string, v: Json): void {
+    const had = has(o, k);
+    const old = o[k];
+    this.log.push(() => { if (had) put(o, k, old); else delete o[k]; });
+    put(o, k, v);
+  }
+  push(list: Json[], v: Json): void {
+    const n = list.length;
+    this.log.push(() => { list.length = n; });
+    list.push(v);
+  }
+  setIndex(list: Json[], i: number, v: Json): void {
+    const old = list[i];
+    this.log.push(() => { list[i] = old; });
+    list[i] = v;
+  }
+  undo(): void {
+    for (let i = this.log.length - 1; i >= 0; i--) this.log[i]();
+  }
 }
 
 /** RFC 7386, as 1.5 merges the --set tree over the files (profile-common.go@1.5.10:136-215): maps merge, the rest replaces. */
@@ -83,8 +98,11 @@ function noList(el: string, at: string, missing: boolean): string {
     : `\`${el}\` selects a list entry, but \`${at}\` is not a list (a list inside a list cannot be set)`;
 }
 
+/** Go's regexp.MatchString (RE2 never backtracks; JavaScript's can, so long inputs are not tried). */
 function matchesRegex(pattern: string, v: Json): boolean {
-  try { return new RegExp(pattern).test(sprint(v)); } catch { return false; } // a bad regex matches nothing
+  const text = sprint(v);
+  if (pattern.length > 200 || text.length > 2000) return pattern === text;
+  try { return new RegExp(pattern).test(text); } catch { return false; } // a bad regex matches nothing
 }
 
 const tpathIndex = (era: SetFlagEra, el: string) => {
@@ -109,7 +127,7 @@ function tpathV(el: string): string | undefined {
 }
 
 /** getPathContext + WritePathContext with createMissing (tree.go@1.20.8:146-422). */
-function tpathWrite(era: SetFlagEra, root: JsonObject, elements: string[], value: Json): string | undefined {
+function tpathWrite(era: SetFlagEra, w: Writes, root: JsonObject, elements: string[], value: Json): string | undefined {
   if (!elements.length) return 'the path is empty';
   let node: Json = root;
   for (let i = 0; i < elements.length; i++) {
@@ -123,9 +141,9 @@ function tpathWrite(era: SetFlagEra, root: JsonObject, elements: string[], value
         if (n < 0 || n >= node.length) {
           // Past the end: a new entry at the end (setValueContext grows the list by one).
           const entry: Json = last ? value : {};
-          node.push(entry);
+          w.push(node, entry);
           node = entry;
-        } else if (last) node[n] = value;
+        } else if (last) w.setIndex(node, n, value);
         else node = node[n];
         if (!last && !isObject(node) && !Array.isArray(node)) return `\`${at}\` holds ${sprint(node)}, not a map`;
         continue;
@@ -144,7 +162,7 @@ function tpathWrite(era: SetFlagEra, root: JsonObject, elements: string[], value
         }
       }
       if (found < 0) return `element \`${el}\` not found in \`${elements.slice(0, i).join('.')}\``;
-      if (last) { node[found] = value; continue; } // the whole matched entry is replaced
+      if (last) { w.setIndex(node, found, value); continue; } // the whole matched entry is replaced
       node = node[found];
       continue;
     }
@@ -153,14 +171,14 @@ function tpathWrite(era: SetFlagEra, root: JsonObject, elements: string[], value
     if (last) {
       const existing = get(node, el);
       // A scalar set on a list appends to it (setValueContext, tree.go@1.20.8:372-395).
-      if (Array.isArray(existing) && !isObject(value) && !Array.isArray(value)) existing.push(value);
-      else put(node, el, value);
+      if (Array.isArray(existing) && !isObject(value) && !Array.isArray(value)) w.push(existing, value);
+      else w.set(node, el, value);
       continue;
     }
     const next = elements[i + 1];
     const listNext = tpathIndex(era, next) !== undefined;
-    if (!has(node, el)) put(node, el, listNext ? [] : {});
-    else if (node[el] === null) put(node, el, listNext || tpathKV(next) ? [] : {}); // tree.go@1.20.8:153-162
+    if (!has(node, el)) w.set(node, el, listNext ? [] : {});
+    else if (node[el] === null) w.set(node, el, listNext || tpathKV(next) ? [] : {}); // tree.go@1.20.8:153-162
     node = node[el];
   }
   return undefined;
@@ -173,7 +191,7 @@ function castMap(v: Json | undefined): JsonObject | undefined | 'null' {
 }
 
 /** setPathRecurse (map.go@1.24.6:308-369). */
-function mapWrite(root: JsonObject, elements: string[], value: Json): string | undefined {
+function mapWrite(w: Writes, root: JsonObject, elements: string[], value: Json): string | undefined {
   const crash = (what: string) => `istioctl 1.24–1.30 crashes (panic): ${what}`;
   const rec = (base: JsonObject, paths: string[], at: string): string | undefined => {
     const seg = paths[0];
@@ -181,7 +199,7 @@ function mapWrite(root: JsonObject, elements: string[], value: Json): string | u
     if (isBracketed(seg)) return `\`${seg}\` selects a list entry, but \`${at}\` is not a list here (a list inside a list cannot be set; istioctl 1.24–1.30 would write a key named \`${seg}\`)`;
     if (paths.length >= 2 && paths[1].startsWith('[')) {
       const last = paths.length === 2;
-      if (!has(base, seg)) put(base, seg, []);
+      if (!has(base, seg)) w.set(base, seg, []);
       const list = base[seg];
       if (!Array.isArray(list)) return crash(`\`${here}\` is not a list`);
       const kv = selectorOf(paths[1]);
@@ -200,21 +218,21 @@ function mapWrite(root: JsonObject, elements: string[], value: Json): string | u
         index = n;
       }
       if (index < 0 || index >= list.length) {
-        if (last) { list.push(value); return undefined; }
+        if (last) { w.push(list, value); return undefined; }
         const entry: JsonObject = {};
         const problem = rec(entry, paths.slice(2), `${here}${paths[1]}`);
-        if (!problem) list.push(entry);
+        if (!problem) w.push(list, entry);
         return problem;
       }
       const m = castMap(list[index]);
       if (m === undefined) return crash(`entry ${index} of \`${here}\` is not a map`);
       if (last) return crash(`\`${here}${paths[1]}\` is already set (setPathRecurse runs out of path)`);
       const entry = m === 'null' ? {} : m;
-      list[index] = entry;
+      w.setIndex(list, index, entry);
       return rec(entry, paths.slice(2), `${here}${paths[1]}`);
     }
-    if (!has(base, seg)) put(base, seg, {});
-    if (paths.length === 1) { put(base, seg, value); return undefined; }
+    if (!has(base, seg)) w.set(base, seg, {});
+    if (paths.length === 1) { w.set(base, seg, value); return undefined; }
     const child = castMap(base[seg]);
     if (child === undefined) return crash(`\`${here}\` holds ${sprint(base[seg])}, not a map`);
     if (child === 'null') return `istioctl 1.24–1.30 drops this flag: \`${here}\` is null in the file (MustCastAsMap gives a map that is never stored)`;

@@ -10,7 +10,9 @@ export const has = (o: JsonObject, k: string) => Object.hasOwn(o, k);
 export const get = (o: JsonObject, k: string): Json | undefined => (Object.hasOwn(o, k) ? o[k] : undefined);
 
 export function put(o: JsonObject, k: string, v: Json): void {
-  Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
+  // Only `__proto__` is an accessor on Object.prototype; every other key assigns as an own property.
+  if (k === '__proto__') Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
+  else o[k] = v;
 }
 
 export const clone = <T extends Json>(v: T): T => structuredClone(v);
@@ -53,19 +55,26 @@ export function differences(a: Json | undefined, b: Json | undefined, base: Step
   return [base];
 }
 
-/** A copy of `root` with `path` set to `value`, creating maps (and list entries by index) on the way. */
+/** Sets `path` in `root` (changed in place) to `value`, creating maps and list entries by index on the way; returns the root. */
 export function setAt(root: Json | undefined, path: readonly Step[], value: Json): Json {
   if (!path.length) return value;
-  const [head, ...rest] = path;
-  if (typeof head === 'number') {
-    const list = Array.isArray(root) ? [...root] : [];
-    list[head] = setAt(list[head], rest, value);
-    return list;
+  const top: Json = root ?? (typeof path[0] === 'number' ? [] : {});
+  let node: Json = top;
+  for (let i = 0; i < path.length; i++) {
+    const s = path[i];
+    const last = i === path.length - 1;
+    const fresh = (): Json => (typeof path[i + 1] === 'number' ? [] : {});
+    if (typeof s === 'number' && Array.isArray(node)) {
+      if (last) node[s] = value;
+      else { if (node[s] === undefined || node[s] === null || typeof node[s] !== 'object') node[s] = fresh(); node = node[s]; }
+    } else if (typeof s === 'string' && isObject(node)) {
+      if (last) put(node, s, value);
+      else { const child = get(node, s); if (child === undefined || child === null || typeof child !== 'object') put(node, s, fresh()); node = get(node, s)!; }
+    } else {
+      return top; // the path crosses a value of the other shape: nothing to set
+    }
   }
-  const obj: JsonObject = {};
-  if (isObject(root)) for (const [k, v] of Object.entries(root)) put(obj, k, v);
-  put(obj, head, setAt(get(obj, head), rest, value));
-  return obj;
+  return top;
 }
 
 /** A copy of `root` without what lies at `path` (a list keeps only the entries before it). */

@@ -8,7 +8,7 @@ import type { Document } from 'yaml';
 import type { Step } from '../parse/yamlNodes.ts';
 import { DataLimitError, documentData } from './documentData.ts';
 import { applySetFlags } from './flagTree.ts';
-import { at, cutAt, differences, get, isObject, sameData, setAt, type Json } from './jsonTree.ts';
+import { at, clone, cutAt, differences, get, isObject, sameData, setAt, type Json } from './jsonTree.ts';
 import { expectedElements, formatSetPath } from './setPath.ts';
 import { describeValue, readFlag, setFlagEra, stringifiedByIstioctl, valueAsYamlMap, type SetFlagEra } from './valueTyping.ts';
 
@@ -66,12 +66,16 @@ export function dataToFlags(root: Json, version: string, opts: { at?: Step[] } =
     }
     for (const [k, v] of Object.entries(root)) {
       if (k === 'apiVersion' || k === 'kind') continue;
-      if (k === 'spec') { if (v !== null) walker.walk(v, ['spec']); continue; }
+      if (k === 'spec') {
+        if (isObject(v)) walker.walk(v, ['spec']);
+        else if (v !== null) result.problems.push({ at: ['spec'], path: 'spec', reason: 'spec is not a map: --set paths are keys below it' });
+        continue;
+      }
       walker.outside(v, [k], k === 'metadata' ? METADATA : 'outside spec: not settable by --set, whose paths are all under spec');
     }
   } else if (start[0] !== 'spec') walker.outside(top, start, start[0] === 'metadata' ? METADATA : 'outside spec: not settable by --set');
   else walker.walk(top, start);
-  if (start.some((s) => typeof s === 'number')) {
+  if (start.some((s) => typeof s === 'number') && era.overFiles === 'written-into') {
     result.notes.push('These flags name list entries by position: they set those entries of the list an -f file gives; with no such file, istioctl puts each new entry at the end of the list.');
   }
   recheck(era, root, start, result);
@@ -192,14 +196,17 @@ const sameElements = (a: string[], b: string[]) => a.length === b.length && a.ev
 function recheck(era: SetFlagEra, root: Json, start: Step[], result: ToFlagsResult): void {
   if (!result.flags.length || start[0] === 'metadata') return;
   const base = start.length > 1 ? cutAt(root, start) : isObject(root) ? { ...root, spec: {} } : {};
-  let expected: Json = base ?? {};
+  let expected: Json = clone(base ?? {});
   for (const f of result.flags) expected = setAt(expected, f.at, at(root, f.at)!);
   const rebuilt = applySetFlags(era, base, result.flags.map((f) => f.arg));
   const got = rebuilt.root;
   const wrong = differences(get(got, 'spec'), isObject(expected) ? get(expected, 'spec') : undefined, ['spec']);
   if (!wrong.length && !rebuilt.errors.length) return;
   const bad = (f: SetFlag) => wrong.some((w) => w.every((s, i) => f.at[i] === s) || f.at.every((s, i) => w[i] === s));
-  for (const f of result.flags.filter(bad)) result.problems.push({ at: f.at, path: f.path, reason: `the flags together do not rebuild this value as istioctl ${era.releases} reads them` });
+  const why = era.overFiles === 'merge-patch' && start.some((s) => typeof s === 'number')
+    ? `istioctl ${era.releases} builds a tree of the flags alone and puts its lists in place of the file's, so flags cannot set one entry of a list`
+    : `the flags together do not rebuild this value as istioctl ${era.releases} reads them`;
+  for (const f of result.flags.filter(bad)) result.problems.push({ at: f.at, path: f.path, reason: why });
   for (const e of rebuilt.errors) result.problems.push({ at: [], path: e.flag, reason: e.message });
   result.flags = result.flags.filter((f) => !bad(f));
 }

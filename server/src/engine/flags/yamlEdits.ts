@@ -3,8 +3,7 @@
 // inserted after a map's last pair at its column, new list entries after a list's last entry.
 // Only where a value changes shape (a scalar or `{}` becoming a map) is that value rewritten.
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { contentEnd } from '../parse/nodePath.ts';
-import { isMergeKey } from '../parse/nodePath.ts';
+import { contentEnd, isMergeKey } from '../parse/nodePath.ts';
 import { keyName } from '../parse/yamlNodes.ts';
 import { column, keyStart, lineStart, pairEnd, pairLines, reindent, removalEnd, type OffsetEdit } from '../k8s/textEdits.ts';
 import { get, has, isObject, put, sameData, type Json, type JsonObject } from './jsonTree.ts';
@@ -135,5 +134,3 @@ function mergeSameOffset(edits: OffsetEdit[]): OffsetEdit[] {
   }
   return out;
 }
-
-export { EditError };
