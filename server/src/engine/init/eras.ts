@@ -9,8 +9,8 @@ export type Minors = readonly [number, number];
 
 export interface Era { minors: Minors; source: string }
 
-/** One setting below `spec`, with the comment written above it. */
-export interface Setting { path: string; value: unknown; comment?: string }
+/** One setting below `spec`, with the comment written above it (and the tracing caveat, on a line of its own). */
+export interface Setting { path: string; value: unknown; comment?: string; caveat?: boolean }
 
 export function rowFor<T extends Era>(table: readonly T[], minor: number): T | undefined {
   return table.find((r) => minor >= r.minors[0] && minor <= r.minors[1]);
@@ -86,8 +86,8 @@ export const ACCESS_LOGS: readonly AccessLogEra[] = [
 // Tracing
 // ---------------------------------------------------------------------------------------------
 
-/** The one-line caveat every tracing file and the notes carry. */
-export const TRACING_CAVEAT = 'The mesh traces only HTTP/1.1, HTTP/2 and gRPC calls, and each application must forward the trace headers it receives (b3, traceparent); MySQL, Redis, message queues and other TCP protocols get no spans from the sidecars.';
+/** The one-line caveat every tracing file (as a comment line of its own) and the notes carry. */
+export const TRACING_CAVEAT = 'Only HTTP/1.1, HTTP/2 and gRPC calls are traced by the mesh (not MySQL, Redis, message queues or other TCP), and only if each app forwards the trace headers (b3, traceparent).';
 
 /**
  * How the release sends spans:

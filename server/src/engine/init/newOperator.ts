@@ -101,7 +101,7 @@ export function newOperatorFiles(store: SchemaStore, options: InitOptions): Init
     const service = options.tracingService ?? era.service!;
     const port = options.tracingPort ?? era.port!;
     if (era.way === 'proxyConfig') {
-      settings.push({ path: 'meshConfig.enableTracing', value: true, comment: `Traces to Zipkin (or Jaeger's Zipkin endpoint), set in every proxy's config. ${TRACING_CAVEAT}` });
+      settings.push({ path: 'meshConfig.enableTracing', value: true, comment: 'Traces to Zipkin (or Jaeger\'s Zipkin endpoint), set in every proxy\'s config.', caveat: true });
       settings.push({ path: 'meshConfig.defaultConfig.tracing.zipkin.address', value: `${service}:${port}` });
       if (options.samplingRate !== undefined) {
         settings.push(era.sampling === 'values.pilot.traceSampling'
@@ -119,7 +119,8 @@ export function newOperatorFiles(store: SchemaStore, options: InitOptions): Init
       settings.push({
         path: 'meshConfig.extensionProviders',
         value: [...kept, provider],
-        comment: `${kept.length ? `The profile's providers (kept: istioctl replaces this list), then the` : 'The'} tracing provider telemetry.yaml turns on for the whole mesh. ${TRACING_CAVEAT}`,
+        comment: `${kept.length ? `The profile's providers (kept: istioctl replaces this list), then the` : 'The'} tracing provider telemetry.yaml turns on for the whole mesh.`,
+        caveat: true,
       });
       const apiVersion = rowFor(TELEMETRY_API, minor)!.apiVersion!;
       files.push({
@@ -278,7 +279,7 @@ function operatorText(header: string, version: string, tag: string, profile: str
   const ordered = [...settings].sort((a, b) => SPEC_ORDER.indexOf(a.path.split('.')[0]) - SPEC_ORDER.indexOf(b.path.split('.')[0]));
   for (const s of ordered) setIn(spec, s.path.split('.'), s.value as Json);
   const doc = new YAML.Document({ apiVersion: 'install.istio.io/v1alpha1', kind: 'IstioOperator', metadata: { namespace: ISTIO_NAMESPACE }, spec });
-  for (const s of ordered) if (s.comment) commentAt(doc, ['spec', ...s.path.split('.')], s.comment);
+  for (const s of ordered) if (s.comment) commentAt(doc, ['spec', ...s.path.split('.')], [...commentLines(s.comment), ...(s.caveat ? [TRACING_CAVEAT] : [])]);
   const lines = [
     header,
     `# istio-version: ${version}`,
@@ -298,24 +299,25 @@ function setIn(root: JsonObject, steps: string[], value: Json): void {
   node[steps[steps.length - 1]] = value;
 }
 
-/** The comment above the key at `path` (each line `# …`). */
-function commentAt(doc: YAML.Document, path: string[], comment: string): void {
+/** The comment lines above the key at `path` (each written `# …`). */
+function commentAt(doc: YAML.Document, path: string[], lines: string[]): void {
   const parent = doc.getIn(path.slice(0, -1), true);
   if (!YAML.isMap(parent)) return;
   const pair = parent.items.find((p) => YAML.isScalar(p.key) && p.key.value === path[path.length - 1]);
   if (!pair || !YAML.isScalar(pair.key)) return;
-  pair.key.commentBefore = commentLines(comment).map((l) => ` ${l}`).join('\n');
+  pair.key.commentBefore = lines.map((l) => ` ${l}`).join('\n');
 }
 
 function monitorsText(header: string, version: string, tag: string, era: (typeof MONITORS)[number]): string {
   const copied = `${era.path}@${era.tag}${era.blob ? ` (blob ${era.blob})` : ''}`;
-  const source = era.how !== 'verbatim' ? `${era.source}` : era.tag === tag ? copied : `${era.path}@${tag}, the same file as ${copied}`;
+  const source = era.how !== 'verbatim' ? `${era.source}:` : era.tag === tag ? `${copied}, unchanged.` : `${era.path}@${tag}, the same file as ${copied}, unchanged.`;
   const lines = [
     header,
     `# For Istio ${version}: the Prometheus Operator (kube-prometheus) objects that scrape istiod`,
     '# (ServiceMonitor istio-component-monitor, port http-monitoring 15014) and the sidecars and gateways',
     `# (envoy-stats-monitor, /stats/prometheus${era.minors[0] >= 8 ? ' on the prometheus.io/port the injector sets, 15020' : ', the Envoy port 15090 http-envoy-prom'}).`,
-    ...commentLines(`From Istio's ${source}${era.how === 'verbatim' ? ', unchanged' : `: ${era.how}`}.`).map((l) => `# ${l}`),
+    `# From Istio's ${source}`,
+    ...(era.how === 'verbatim' ? [] : commentLines(`${era.how}.`).map((l) => `# ${l}`)),
     '# Apply after kube-prometheus: kubectl apply -f prometheus-operator.yaml',
   ];
   return `${lines.join('\n')}\n${era.text}`;
@@ -335,8 +337,8 @@ function telemetryText(header: string, version: string, apiVersion: string, prov
     ...commentLines([
       `For Istio ${version}: turns on tracing to the \`${provider}\` extension provider (meshConfig.extensionProviders in custom-operator.yml) for the whole mesh: a Telemetry named mesh-default in the root namespace, ${ISTIO_NAMESPACE}.`,
       sampling === undefined ? 'No randomSamplingPercentage: sampling stays at Istio\'s default, 1% of requests.' : `randomSamplingPercentage: ${sampling}% of requests are traced.`,
-      TRACING_CAVEAT,
     ].join(' ')).map((l) => `# ${l}`),
+    `# ${TRACING_CAVEAT}`,
     '# Apply after installing Istio: kubectl apply -f telemetry.yaml',
   ];
   return `${lines.join('\n')}\n${doc.toString({ lineWidth: 0 })}`;
