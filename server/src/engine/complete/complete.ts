@@ -5,6 +5,7 @@ import {
   type CompletionItem, type CompletionList, type Position, type Range,
 } from 'vscode-languageserver-types';
 import { locateCursor, type CursorContext } from './cursor.ts';
+import { snippetCompletions } from '../init/snippets.ts';
 import { enumNames, fieldContext, fieldMarkdown, type DocumentProfile, type FieldContext, type IstioctlDefaults } from '../hover/fieldDocs.ts';
 import { schemaChain, shapeOf, typesOf } from '../hover/fieldFacts.ts';
 import { mapKeys, nodeAtPath } from '../parse/nodePath.ts';
@@ -71,6 +72,8 @@ export function complete(file: ParsedFile, position: Position, schemaFor: (doc: 
     if (item && shapeOf(item) === 'object') return keyItems(fc, ctx, [...ctx.path, 0], [...chain, item], new Set(), range, { column: column + 2, lead: `\n${indent}- `, bare: false });
     return [];
   })();
+  // The monitoring and tracing blocks `iop-lint init` writes, where they go (keys of meshConfig and values).
+  items.push(...snippetCompletions(ctx, schema.version, range));
   return { isIncomplete: false, items };
 }
 

@@ -4,6 +4,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import { documentAt, locateCursor } from '../complete/cursor.ts';
 import { fieldContext, fieldMarkdown, type IstioctlDefaults } from './fieldDocs.ts';
+import { monitoringDoc } from '../init/monitoringDocs.ts';
 import { schemaChain } from './fieldFacts.ts';
 import { code } from './markdown.ts';
 import { nodeAt } from '../parse/nodePath.ts';
@@ -44,7 +45,9 @@ export function hover(
     return note ? markdown(note) : null;
   }
   const fc = fieldContext(schema, minors, doc, istioctl);
-  return markdown(fieldMarkdown(fc, target.path, chain, { full: true, value: target.on === 'value' ? target.value : undefined }));
+  const field = fieldMarkdown(fc, target.path, chain, { full: true, value: target.on === 'value' ? target.value : undefined });
+  const monitoring = monitoringDoc(target.path, schema.version);
+  return markdown(monitoring ? `${field}\n\n---\n\n${monitoring}` : field);
 }
 
 /** The key or scalar under the offset: from the parsed nodes, else (broken YAML) from the text lines. */
