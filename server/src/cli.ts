@@ -11,6 +11,7 @@ import { counts, lintText, type FileResult } from './cli/lint.ts';
 import { runEffective } from './cli/effective.ts';
 import { runFlags } from './cli/flags.ts';
 import { runFromFlags } from './cli/fromFlags.ts';
+import { runInit } from './cli/init.ts';
 import { runUpgradeReport } from './cli/upgradeReport.ts';
 import { Engine } from './engine/engine.ts';
 
@@ -27,6 +28,7 @@ export function main(argv: string[], io: Io): number {
   if (argv[0] === 'effective') return runEffective(engine, argv.slice(1), io);
   if (argv[0] === 'flags') return runFlags(engine, argv.slice(1), io);
   if (argv[0] === 'from-flags') return runFromFlags(engine, argv.slice(1), io);
+  if (argv[0] === 'init') return runInit(engine, argv.slice(1), io);
   if (argv[0] === 'upgrade-report') return runUpgradeReport(engine, argv.slice(1), io);
   const args = parseArgs(argv, engine.store.minors);
   if (args.kind === 'help') {

@@ -23,6 +23,7 @@ export const USAGE = `Usage: iop-lint [--istio-version 1.X] [--format text|json|
        iop-lint effective [--istio-version 1.X] [--config-path PATH] [--origins] FILE   (iop-lint effective --help)
        iop-lint flags [--istio-version 1.X] [--config-path PATH] [--one-line] FILE   (iop-lint flags --help)
        iop-lint from-flags [--istio-version 1.X] [FILE|-]   (iop-lint from-flags --help)
+       iop-lint init --istio-version 1.X [--monitoring kube-prometheus] [--tracing zipkin|opentelemetry] [--out-dir DIR]   (iop-lint init --help)
        iop-lint upgrade-report --to 1.Y [--istio-version 1.X] [--format markdown|json] FILE   (iop-lint upgrade-report --help)
 
 Checks Istio IstioOperator YAML files against the schema of their Istio release.
