@@ -91,3 +91,33 @@ export namespace UpgradeReportRequest {
     | { ok: true; from: string; to: string; markdown: string; findings: number; errors: number }
     | { ok: false; message: string };
 }
+
+/** A range in a document, as LSP has it (0-based lines and characters). */
+export interface DocumentRange { start: { line: number; character: number }; end: { line: number; character: number } }
+
+/**
+ * Client → server request: the "Istio Components" view's data for an open IstioOperator document,
+ * from its effective configuration: each component and gateway, enabled or not and who decided,
+ * and its facts (replicas or HPA, resources, scheduling, Service type and ports), each with the
+ * setting's path and, when the file sets it, its range.
+ */
+export namespace ComponentsRequest {
+  export const method = 'istioOperator/components';
+  export interface Params { uri: string }
+  export interface Fact { label: string; value: string; path: Array<string | number>; origin?: string; raw: unknown; range?: DocumentRange }
+  export interface Component {
+    id: string; label: string; kind: 'component' | 'gateway'; enabled: boolean; origin?: string;
+    path: Array<string | number>; range?: DocumentRange; facts: Fact[];
+  }
+  export type Result = { ok: true; version: string; profile: string; components: Component[] } | { ok: false; message: string };
+}
+
+/**
+ * Client → server request: the edit that writes a setting the file does not have yet (the
+ * components view's "Set in File"), with `value`, under the deepest map of `path` the file has.
+ */
+export namespace AddSettingRequest {
+  export const method = 'istioOperator/addSetting';
+  export interface Params { uri: string; path: Array<string | number>; value: unknown }
+  export type Result = { ok: true; edit: { range: DocumentRange; newText: string } } | { ok: false; message: string };
+}

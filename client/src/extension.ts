@@ -3,7 +3,8 @@
 // untrusted workspace (the tracker and the commands check).
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { EffectiveConfigurationRequest, IstioctlDefaultsNotification, IstioctlVersionNotification, UpgradeReportRequest, VersionStatusNotification } from '../../protocol/messages.ts';
+import { AddSettingRequest, ComponentsRequest, EffectiveConfigurationRequest, IstioctlDefaultsNotification, IstioctlVersionNotification, UpgradeReportRequest, VersionStatusNotification } from '../../protocol/messages.ts';
+import { ComponentsView } from './componentsView.ts';
 import type { UpgradeSource } from './commands/shared.ts';
 import { ActiveIopTracker } from './activeFile.ts';
 import { registerCommands } from './commands/index.ts';
@@ -42,6 +43,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const effective: EffectiveSource = (uri, opts) => lc.sendRequest(EffectiveConfigurationRequest.method, { uri, ...opts } satisfies EffectiveConfigurationRequest.Params) as Promise<EffectiveConfigurationRequest.Result>;
   const upgradeReport: UpgradeSource = (uri, to) => lc.sendRequest(UpgradeReportRequest.method, { uri, to } satisfies UpgradeReportRequest.Params) as Promise<UpgradeReportRequest.Result>;
   const effectiveView = new EffectiveView(effective);
+  const componentsView = new ComponentsView(
+    (uri) => lc.sendRequest(ComponentsRequest.method, { uri } satisfies ComponentsRequest.Params) as Promise<ComponentsRequest.Result>,
+    (uri, path, value) => lc.sendRequest(AddSettingRequest.method, { uri, path, value } satisfies AddSettingRequest.Params) as Promise<AddSettingRequest.Result>,
+  );
+  context.subscriptions.push(componentsView);
   context.subscriptions.push(effectiveView);
   const services: Services = {
     effective, effectiveView, upgradeReport,

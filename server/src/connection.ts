@@ -4,7 +4,7 @@ import {
   type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { EffectiveConfigurationRequest, IstioctlDefaultsNotification, IstioctlVersionNotification, UpgradeReportRequest } from '../../protocol/messages.ts';
+import { AddSettingRequest, ComponentsRequest, EffectiveConfigurationRequest, IstioctlDefaultsNotification, IstioctlVersionNotification, UpgradeReportRequest } from '../../protocol/messages.ts';
 import type { InitializationOptions } from '../../protocol/settings.ts';
 import { supportedItemDefaults } from './completionDefaults.ts';
 import { DiagnosticsPublisher } from './diagnosticsPublisher.ts';
@@ -67,6 +67,8 @@ export function serve(connection: Connection): void {
   connection.onCodeAction((p, token) => requests.codeActions(p, token));
   connection.onRequest(EffectiveConfigurationRequest.method, (p: EffectiveConfigurationRequest.Params) => requests.effectiveConfiguration(p));
   connection.onRequest(UpgradeReportRequest.method, (p: UpgradeReportRequest.Params) => requests.upgradeReport(p));
+  connection.onRequest(ComponentsRequest.method, (p: ComponentsRequest.Params) => requests.components(p));
+  connection.onRequest(AddSettingRequest.method, (p: AddSettingRequest.Params) => requests.addSetting(p));
 
   synced.onDidChangeContent((e) => diagnostics.changed(e.document.uri));
   synced.onDidClose((e) => { documents.evict(e.document.uri); settings.forget(e.document.uri); diagnostics.closed(e.document.uri); });

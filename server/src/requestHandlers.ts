@@ -7,7 +7,7 @@ import {
   type CancellationToken, type CompletionItem, type CompletionList, type CompletionParams, type DocumentSymbol, type DocumentSymbolParams,
   type CodeAction, type CodeActionParams, type FoldingRange, type FoldingRangeParams, type Hover, type HoverParams, type Position,
 } from 'vscode-languageserver/node';
-import type { EffectiveConfigurationRequest, UpgradeReportRequest } from '../../protocol/messages.ts';
+import type { AddSettingRequest, ComponentsRequest, EffectiveConfigurationRequest, UpgradeReportRequest } from '../../protocol/messages.ts';
 import { withItemDefaults, type ItemDefault } from './completionDefaults.ts';
 import type { Documents, OpenDocument } from './documents.ts';
 import { FIX_ALL_MOVES, type Engine } from './engine/engine.ts';
@@ -90,6 +90,23 @@ export class RequestHandlers {
       return { ok: true, from: report.from.version, to: report.to.version, markdown: upgradeMarkdown(report, fileName(doc.uri)),
         findings: report.findings.length, errors: report.settings.filter((s) => s.severity === 'error').length };
     });
+  }
+
+  /** The components view's data for an open document (istioOperator/components). */
+  async components(params: ComponentsRequest.Params): Promise<ComponentsRequest.Result> {
+    const doc = params && typeof params.uri === 'string' ? this.documents.get(params.uri) : undefined;
+    if (!doc) return { ok: false, message: 'The document is not open.' };
+    const settings = await this.settings.forDocument(doc.uri);
+    return this.guard('components', doc, { ok: false, message: 'The components could not be read; see the server log.' }, () => this.engine.components(doc.file, settings));
+  }
+
+  /** The edit that writes a setting the open document does not have yet (istioOperator/addSetting). */
+  async addSetting(params: AddSettingRequest.Params): Promise<AddSettingRequest.Result> {
+    const doc = params && typeof params.uri === 'string' ? this.documents.get(params.uri) : undefined;
+    if (!doc) return { ok: false, message: 'The document is not open.' };
+    const path = Array.isArray(params.path) && params.path.every((p) => typeof p === 'string' || (Number.isInteger(p) && p >= 0)) ? params.path : undefined;
+    if (!path || path.length < 2) return { ok: false, message: 'The setting\'s path is not a document path.' };
+    return this.guard('addSetting', doc, { ok: false, message: 'The setting could not be added; see the server log.' }, () => this.engine.addSetting(doc.file, path, params.value as never));
   }
 
   /** Quick fixes for the diagnostics the editor shows; rewrites are worked out on the current text. */

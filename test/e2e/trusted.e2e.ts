@@ -167,6 +167,29 @@ describe('Istio Operator Tools in a trusted workspace', { timeout: FILE_TIMEOUT_
     await wb().runCommand('View: Close All Editors');
   });
 
+  it('shows the file\'s components in the Explorer, and a fact the file sets reveals its line', async () => {
+    await wb().openIstioOperatorFile('good.yaml');
+    const page = wb().page;
+    const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Istio Components' }) });
+    await pane.waitFor();
+    const header = pane.locator('.pane-header');
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    // The folder's file list folded away, so the view has the side bar's height (the list renders only visible rows).
+    const folder = page.locator('.pane-header', { hasText: 'Workspace' }).first();
+    if ((await folder.getAttribute('aria-expanded')) === 'true') await folder.click();
+    const hpa = pane.locator('.monaco-list-row', { hasText: 'HPA' });
+    await hpa.waitFor();
+    await pane.locator('.monaco-list-row', { hasText: 'istio-ingressgateway' }).waitFor();
+    await wb().screenshot('components-view');
+    const text = await pane.innerText();
+    assert.match(text, /pilot\s*enabled · profile default/, 'pilot, enabled by the profile');
+    assert.match(text, /istio-ingressgateway\s*enabled · profile default/);
+    assert.match(text, /HPA\s*2–unset replicas · this file/, 'the file\'s HPA (it sets only minReplicas)');
+    await hpa.click();
+    await wb().statusBarItem(/Ln 15, Col \d+ \(7 selected\)/); // `hpaSpec` on line 15 selected
+    await folder.click();
+  });
+
   it('asks before Uninstall, names the context and revision, and runs nothing when cancelled', async () => {
     const uninstall = commandLabel('uninstall');
     await wb().openIstioOperatorFile('good.yaml');

@@ -16,6 +16,9 @@ import { effectiveConfiguration, effectiveYaml, profileOnlyDocument, type Effect
 import type { Json } from './effective/merge.ts';
 import { duplicateKeyDiagnostics } from './rules/duplicateKeys.ts';
 import { upgradeReport, type UpgradeResult } from './upgrade/upgradeReport.ts';
+import { addSetting } from './components/addSetting.ts';
+import type { SettingPath } from './components/componentsSummary.ts';
+import { componentsView, type RangedComponent } from './components/componentsView.ts';
 import { reparse } from './parse/incremental.ts';
 import { emptyDocument } from './complete/cursor.ts';
 import { makeDiagnostic } from './validate/diagnostics.ts';
@@ -196,6 +199,25 @@ export class Engine {
       diagnosticsAt: (release) => this.validate(file, { ...settings, release }).filter(own),
       effectiveAt: (release) => this.effective(file, doc, { ...settings, release }),
     });
+  }
+
+  /** What each component of the file's first IstioOperator installs, for the components view. */
+  components(file: ParsedFile, settings: EngineSettings = {}):
+    { ok: true; version: string; profile: string; components: RangedComponent[] } | { ok: false; message: string } {
+    const doc = file.documents.find((d) => d.isIstioOperator);
+    if (!doc) return { ok: false, message: 'This file holds no IstioOperator document.' };
+    const r = this.effective(file, doc, settings);
+    if (!r.ok) return r;
+    return { ok: true, version: r.config.version, profile: r.config.profile, components: componentsView(file, doc, r.config) };
+  }
+
+  /** An edit that writes `value` at `path` (a setting the file does not have yet), keeping every other byte. */
+  addSetting(file: ParsedFile, path: SettingPath, value: Json): { ok: true; edit: TextEdit } | { ok: false; message: string } {
+    const doc = file.documents.find((d) => d.isIstioOperator);
+    if (!doc) return { ok: false, message: 'This file holds no IstioOperator document.' };
+    const r = addSetting(file.text, doc.doc, path, value);
+    if (!r.ok) return r;
+    return { ok: true, edit: { range: file.lines.range(r.edit.start, r.edit.end), newText: r.edit.newText } };
   }
 
   /** Quick fixes for the given diagnostics of this file, rewrites worked out on its current text. */
