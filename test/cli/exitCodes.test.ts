@@ -64,6 +64,6 @@ describe('iop-lint exit codes', () => {
   it('--help prints the usage and exits 0', () => {
     const r = iopLint(['--help']);
     assert.equal(r.status, 0);
-    assert.match(r.stdout, /^Usage: iop-lint \[--istio-version 1\.X\] \[--format text\|json\|sarif\] \[--strict\] PATH\.\.\./);
+    assert.match(r.stdout, /^Usage: iop-lint \[--istio-version 1\.X\] \[--format text\|json\|sarif\] \[--strict\] \[--only-istio-operator\] PATH\.\.\./);
   });
 });
