@@ -15,7 +15,7 @@ import { Engine } from '../../server/src/engine/engine.ts';
 import { ACCESS_LOGS, MONITORING, OPENTELEMETRY, TELEMETRY_API, ZIPKIN, type Minors } from '../../server/src/engine/init/eras.ts';
 import { MONITORING_DOCS } from '../../server/src/engine/init/monitoringDocs.ts';
 import { MONITORS, SAMPLE } from '../../server/src/engine/init/monitors.ts';
-import { newOperatorFiles, type InitOptions, type InitResult } from '../../server/src/engine/init/newOperator.ts';
+import { initChoices, newOperatorFiles, type InitOptions, type InitResult } from '../../server/src/engine/init/newOperator.ts';
 import { SNIPPETS, expandSnippet } from '../../server/src/engine/init/snippets.ts';
 import { completeAt, hoverAt, hoverText, item, labels, marked, operator } from './helpers.ts';
 
@@ -360,6 +360,21 @@ describe('refusals', () => {
     assert.match(refusal({ istioVersion: '1.20', hub: 'a b' }), /not a registry path/);
     assert.match(refusal({ istioVersion: '1.20', tracing: 'zipkin', tracingPort: 70000 }), /not a port number/);
     assert.match(refusal({ istioVersion: '1.20', tracing: 'zipkin', tracingService: 'http://x' }), /not a host name/);
+  });
+});
+
+describe('initChoices: what a form can offer for a release', () => {
+  test('the release\'s profiles, and OpenTelemetry marked unsupported before 1.16 with the refusal\'s reason', () => {
+    const c15 = initChoices(engine.store, '1.15')!;
+    assert.deepEqual(c15.profiles, engine.store.get('1.15').profiles);
+    assert.deepEqual(c15.tracing.map((t) => [t.choice, t.supported]), [['zipkin', true], ['opentelemetry', false]]);
+    assert.match(c15.tracing[1].reason!, /only has from 1\.16/);
+    assert.ok(initChoices(engine.store, '1.16')!.tracing.every((t) => t.supported));
+    assert.equal(initChoices(engine.store, '1.4'), undefined);
+    for (const v of minors) {
+      const c = initChoices(engine.store, v)!;
+      for (const t of c.tracing) assert.equal(newOperatorFiles(engine.store, { istioVersion: v, tracing: t.choice }).ok, t.supported, `${v} ${t.choice}`);
+    }
   });
 });
 

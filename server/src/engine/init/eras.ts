@@ -110,11 +110,11 @@ export interface TracingEra extends Era {
 export const ZIPKIN: readonly TracingEra[] = [
   {
     minors: [5, 5], way: 'proxyConfig', sampling: 'values.pilot.traceSampling', service: 'zipkin.istio-system', port: 9411,
-    source: 'the mesh config\'s defaultConfig.tracing.zipkin (configmap.yaml@1.5.10:242-249, default address zipkin.<telemetryNamespace>:9411), spec.meshConfig overlaid on it (component.go@1.5.10:204-245); ProxyConfig.Tracing has no sampling in 1.5 (istio/api mesh/v1alpha1/proxy.proto@1.5.10), so PILOT_TRACE_SAMPLING (values.pilot.traceSampling) it is',
+    source: 'the mesh config\'s defaultConfig.tracing.zipkin (manifests/istio-control/istio-discovery/templates/configmap.yaml@1.5.10:242-249, default address zipkin.<telemetryNamespace>:9411), spec.meshConfig overlaid on it (overlayMeshConfig, operator/pkg/component/component/component.go@1.5.10:204-245); ProxyConfig.Tracing has no sampling in 1.5 (istio/api mesh/v1alpha1/proxy.proto@1.5.10), so PILOT_TRACE_SAMPLING (values.pilot.traceSampling) it is',
   },
   {
     minors: [6, 21], way: 'proxyConfig', sampling: 'meshConfig.defaultConfig.tracing.sampling', service: 'zipkin.istio-system', port: 9411,
-    source: 'ProxyConfig.Tracing.sampling overrides PILOT_TRACE_SAMPLING when not 0 (updateTraceSamplingConfig, pilot/pkg/networking/core/v1alpha3/listener.go@1.6.14:2043-2060); the Zipkin and Jaeger samples both serve zipkin.istio-system:9411 (samples/addons/extras/zipkin.yaml, samples/addons/jaeger.yaml@1.8.6)',
+    source: 'ProxyConfig.Tracing.sampling overrides PILOT_TRACE_SAMPLING when not 0 (updateTraceSamplingConfig, pilot/pkg/networking/core/v1alpha3/listener.go@1.6.14:2043-2060; `$hide_from_docs` in istio/api proxy.proto@1.6.14–@1.8.6, read all the same); the Zipkin and Jaeger samples both serve zipkin.istio-system:9411 (samples/addons/extras/zipkin.yaml, samples/addons/jaeger.yaml@1.8.6)',
   },
   {
     minors: [22, 30], way: 'telemetryApi', service: 'zipkin.istio-system.svc.cluster.local', port: 9411,

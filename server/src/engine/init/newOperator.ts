@@ -57,6 +57,31 @@ export type InitResult =
   | { ok: true; version: string; tag: string; files: InitFile[]; notes: string[] }
   | { ok: false; message: string };
 
+/** What a release offers, for a form or quick pick: its profiles, and which tracing it can do (and why not). */
+export interface InitChoices {
+  version: string;
+  tag: string;
+  profiles: string[];
+  monitoring: Monitoring[];
+  tracing: Array<{ choice: Tracing; supported: boolean; reason?: string }>;
+}
+
+export function initChoices(store: SchemaStore, version: string): InitChoices | undefined {
+  if (!store.has(version)) return undefined;
+  const schema = store.get(version);
+  const minor = minorOf(version);
+  return {
+    version,
+    tag: schema.tag,
+    profiles: [...schema.profiles],
+    monitoring: [...MONITORING_CHOICES],
+    tracing: TRACING_CHOICES.map((choice) => {
+      const reason = tracingEra(choice, minor)?.unsupported;
+      return reason ? { choice, supported: false, reason } : { choice, supported: true };
+    }),
+  };
+}
+
 /** The IstioOperator first, then (as the options need them) prometheus-operator.yaml and telemetry.yaml. */
 export function newOperatorFiles(store: SchemaStore, options: InitOptions): InitResult {
   const version = options.istioVersion;
