@@ -121,3 +121,40 @@ export namespace AddSettingRequest {
   export interface Params { uri: string; path: Array<string | number>; value: unknown }
   export type Result = { ok: true; edit: { range: DocumentRange; newText: string } } | { ok: false; message: string };
 }
+
+/**
+ * Client → server request: "Istio: Copy as istioctl --set Flags" — the open document's first
+ * IstioOperator (or, with `position`, the setting there) as --set flags, as its release reads them,
+ * and what no flag can write (with why).
+ */
+export namespace SetFlagsRequest {
+  export const method = 'istioOperator/setFlags';
+  export interface Params { uri: string; position?: { line: number; character: number } }
+  export type Result =
+    | { ok: true; version: string; releases: string; flags: Array<{ path: string; arg: string }>; problems: Array<{ path: string; reason: string }>; notes: string[] }
+    | { ok: false; message: string };
+}
+
+/**
+ * Client → server request: "Istio: Paste --set Flags as YAML" — the edits that merge a pasted
+ * command line's --set flags into the open document, keeping every comment and untouched line.
+ */
+export namespace PasteFlagsRequest {
+  export const method = 'istioOperator/pasteFlags';
+  export interface Params { uri: string; commandLine: string }
+  export type Result =
+    | { ok: true; version: string; flags: number; edits: Array<{ range: DocumentRange; newText: string }>; errors: Array<{ flag: string; message: string }>; notes: string[] }
+    | { ok: false; message: string };
+}
+
+/** Client → server request: "Istio: New IstioOperator File…" — the files for the choices made. */
+export namespace NewOperatorRequest {
+  export const method = 'istioOperator/newOperator';
+  export interface Params {
+    istioVersion: string; profile?: string; gateways?: { ingress?: boolean; egress?: boolean }; hub?: string; accessLogs?: boolean;
+    monitoring?: 'kube-prometheus'; tracing?: 'zipkin' | 'opentelemetry'; samplingRate?: number;
+  }
+  export type Result =
+    | { ok: true; version: string; tag: string; files: Array<{ name: string; description: string; text: string }>; notes: string[] }
+    | { ok: false; message: string };
+}

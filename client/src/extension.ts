@@ -3,7 +3,10 @@
 // untrusted workspace (the tracker and the commands check).
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { AddSettingRequest, ComponentsRequest, EffectiveConfigurationRequest, IstioctlDefaultsNotification, IstioctlVersionNotification, UpgradeReportRequest, VersionStatusNotification } from '../../protocol/messages.ts';
+import {
+  AddSettingRequest, ComponentsRequest, EffectiveConfigurationRequest, IstioctlDefaultsNotification, IstioctlVersionNotification, NewOperatorRequest, PasteFlagsRequest,
+  SetFlagsRequest, UpgradeReportRequest, VersionStatusNotification,
+} from '../../protocol/messages.ts';
 import { ComponentsView } from './componentsView.ts';
 import type { UpgradeSource } from './commands/shared.ts';
 import { ActiveIopTracker } from './activeFile.ts';
@@ -51,6 +54,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(effectiveView);
   const services: Services = {
     effective, effectiveView, upgradeReport,
+    setFlags: (uri, position) => lc.sendRequest(SetFlagsRequest.method, { uri, position } satisfies SetFlagsRequest.Params) as Promise<SetFlagsRequest.Result>,
+    pasteFlags: (uri, commandLine) => lc.sendRequest(PasteFlagsRequest.method, { uri, commandLine } satisfies PasteFlagsRequest.Params) as Promise<PasteFlagsRequest.Result>,
+    newOperator: (params) => lc.sendRequest(NewOperatorRequest.method, params) as Promise<NewOperatorRequest.Result>,
     output, docs, istioctl, status,
     schemasDir: context.asAbsolutePath('schemas'),
     storageDir: context.globalStorageUri.fsPath,

@@ -4,7 +4,10 @@ import {
   type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AddSettingRequest, ComponentsRequest, EffectiveConfigurationRequest, IstioctlDefaultsNotification, IstioctlVersionNotification, UpgradeReportRequest } from '../../protocol/messages.ts';
+import {
+  AddSettingRequest, ComponentsRequest, EffectiveConfigurationRequest, IstioctlDefaultsNotification, IstioctlVersionNotification, NewOperatorRequest, PasteFlagsRequest,
+  SetFlagsRequest, UpgradeReportRequest,
+} from '../../protocol/messages.ts';
 import type { InitializationOptions } from '../../protocol/settings.ts';
 import { supportedItemDefaults } from './completionDefaults.ts';
 import { DiagnosticsPublisher } from './diagnosticsPublisher.ts';
@@ -69,6 +72,9 @@ export function serve(connection: Connection): void {
   connection.onRequest(UpgradeReportRequest.method, (p: UpgradeReportRequest.Params) => requests.upgradeReport(p));
   connection.onRequest(ComponentsRequest.method, (p: ComponentsRequest.Params) => requests.components(p));
   connection.onRequest(AddSettingRequest.method, (p: AddSettingRequest.Params) => requests.addSetting(p));
+  connection.onRequest(SetFlagsRequest.method, (p: SetFlagsRequest.Params) => requests.setFlags(p));
+  connection.onRequest(PasteFlagsRequest.method, (p: PasteFlagsRequest.Params) => requests.pasteFlags(p));
+  connection.onRequest(NewOperatorRequest.method, async (p: NewOperatorRequest.Params) => requests.newOperator(p));
 
   synced.onDidChangeContent((e) => diagnostics.changed(e.document.uri));
   synced.onDidClose((e) => { documents.evict(e.document.uri); settings.forget(e.document.uri); diagnostics.closed(e.document.uri); });

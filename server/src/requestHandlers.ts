@@ -7,7 +7,7 @@ import {
   type CancellationToken, type CompletionItem, type CompletionList, type CompletionParams, type DocumentSymbol, type DocumentSymbolParams,
   type CodeAction, type CodeActionParams, type FoldingRange, type FoldingRangeParams, type Hover, type HoverParams, type Position,
 } from 'vscode-languageserver/node';
-import type { AddSettingRequest, ComponentsRequest, EffectiveConfigurationRequest, UpgradeReportRequest } from '../../protocol/messages.ts';
+import type { AddSettingRequest, ComponentsRequest, EffectiveConfigurationRequest, NewOperatorRequest, PasteFlagsRequest, SetFlagsRequest, UpgradeReportRequest } from '../../protocol/messages.ts';
 import { withItemDefaults, type ItemDefault } from './completionDefaults.ts';
 import type { Documents, OpenDocument } from './documents.ts';
 import { FIX_ALL_MOVES, type Engine } from './engine/engine.ts';
@@ -107,6 +107,44 @@ export class RequestHandlers {
     const path = Array.isArray(params.path) && params.path.every((p) => typeof p === 'string' || (Number.isInteger(p) && p >= 0)) ? params.path : undefined;
     if (!path || path.length < 2) return { ok: false, message: 'The setting\'s path is not a document path.' };
     return this.guard('addSetting', doc, { ok: false, message: 'The setting could not be added; see the server log.' }, () => this.engine.addSetting(doc.file, path, params.value as never));
+  }
+
+  /** The open document as --set flags (istioOperator/setFlags). */
+  async setFlags(params: SetFlagsRequest.Params): Promise<SetFlagsRequest.Result> {
+    const doc = params && typeof params.uri === 'string' ? this.documents.get(params.uri) : undefined;
+    if (!doc) return { ok: false, message: 'The document is not open.' };
+    const settings = await this.settings.forDocument(doc.uri);
+    const p = params.position;
+    const offset = p && Number.isInteger(p.line) && Number.isInteger(p.character) ? doc.file.lines.offset(p) : undefined;
+    return this.guard('setFlags', doc, { ok: false, message: 'The flags could not be made; see the server log.' }, (): SetFlagsRequest.Result => {
+      const r = this.engine.setFlags(doc.file, settings, offset);
+      if (!r.ok) return r;
+      return { ok: true, version: r.version, releases: r.releases, flags: r.flags.map((f) => ({ path: f.path, arg: f.arg })), problems: r.problems.map((x) => ({ path: x.path, reason: x.reason })), notes: r.notes };
+    });
+  }
+
+  /** Edits that merge pasted --set flags into the open document (istioOperator/pasteFlags). */
+  async pasteFlags(params: PasteFlagsRequest.Params): Promise<PasteFlagsRequest.Result> {
+    const doc = params && typeof params.uri === 'string' ? this.documents.get(params.uri) : undefined;
+    if (!doc) return { ok: false, message: 'The document is not open.' };
+    if (typeof params.commandLine !== 'string') return { ok: false, message: 'No command line was given.' };
+    const settings = await this.settings.forDocument(doc.uri);
+    return this.guard('pasteFlags', doc, { ok: false, message: 'The flags could not be merged; see the server log.' }, (): PasteFlagsRequest.Result => {
+      const r = this.engine.pasteFlags(doc.file, params.commandLine, settings);
+      if (!r.ok) return r;
+      return { ok: true, version: r.version, flags: r.flags, edits: r.edits, errors: r.errors, notes: r.notes };
+    });
+  }
+
+  /** The files of a new IstioOperator (istioOperator/newOperator). */
+  newOperator(params: NewOperatorRequest.Params): NewOperatorRequest.Result {
+    if (!params || typeof params.istioVersion !== 'string') return { ok: false, message: 'No Istio release was chosen.' };
+    try {
+      return this.engine.newOperator({ ...params, madeBy: 'the VS Code command "Istio: New IstioOperator File…"' });
+    } catch (e) {
+      this.log.error(`newOperator failed: ${describeError(e)}`);
+      return { ok: false, message: 'The file could not be made; see the server log.' };
+    }
   }
 
   /** Quick fixes for the diagnostics the editor shows; rewrites are worked out on the current text. */

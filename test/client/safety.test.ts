@@ -36,17 +36,20 @@ describe('the client source', () => {
     assert.match(read('commands/shared.ts'), /if \(vscode\.workspace\.isTrusted\) return true;/);
     assert.match(read('istioctlTracker.ts'), /if \(!vscode\.workspace\.isTrusted\) return/);
     // Commands that only read (the version picker, the effective configuration) run no tool.
-    const readOnly = ['commands/selectVersion.ts', 'commands/showEffective.ts', 'commands/checkUpgrade.ts'];
+    const readOnly = ['commands/selectVersion.ts', 'commands/showEffective.ts', 'commands/checkUpgrade.ts', 'commands/copyFlags.ts', 'commands/pasteFlags.ts', 'commands/newOperator.ts'];
     for (const f of readOnly) assert.doesNotMatch(read(f), /from '\.\.\/(execute|run|istioctl)\.ts'|executeSteps|runWithProgress/, `${f} runs no tool`);
     for (const f of files.filter((x) => x.startsWith('commands/') && !['commands/shared.ts', 'commands/index.ts', ...readOnly].includes(x))) {
       assert.match(read(f), /begin(Plan)?\(|checkTrusted\(/, `${f} goes through the trust check`);
     }
   });
-  it('never writes to the user\'s file on disk; only the components view\'s "Set in File" click edits the open buffer (undoable)', () => {
+  it('never writes to the user\'s file on disk; only the edits the user asks for change the open buffer (undoable)', () => {
     for (const f of files) assert.doesNotMatch(read(f), /writeFile(Sync)?\((target|session)|\.edit\(/, f);
+    // The components view's "Set in File" and "Paste --set Flags as YAML": each an explicit command.
     const editing = files.filter((f) => /WorkspaceEdit/.test(read(f)));
-    assert.deepEqual(editing, ['componentsView.ts']);
-    assert.match(read('componentsView.ts'), /private async setInFile\(/, 'the edit is made only by the Set in File command');
+    assert.deepEqual(editing.sort(), ['commands/pasteFlags.ts', 'componentsView.ts']);
+    assert.match(read('componentsView.ts'), /private async setInFile\(/, 'the view edits only in its Set in File command');
+    // A new file never replaces one without asking.
+    assert.match(read('commands/newOperator.ts'), /showWarningMessage\(`Replace \$\{existing/);
   });
 });
 

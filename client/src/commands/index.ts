@@ -2,6 +2,9 @@
 import * as vscode from 'vscode';
 import { apply } from './apply.ts';
 import { checkUpgrade } from './checkUpgrade.ts';
+import { copyFlags } from './copyFlags.ts';
+import { newOperator } from './newOperator.ts';
+import { pasteFlags } from './pasteFlags.ts';
 import { diffCluster } from './diffCluster.ts';
 import { diffProfile } from './diffProfile.ts';
 import { generateManifest } from './generateManifest.ts';
@@ -25,6 +28,9 @@ export const COMMANDS: Record<string, (s: Services, arg?: unknown) => Promise<vo
   'istioOperator.selectVersion': (s) => selectVersion(s),
   'istioOperator.showEffective': showEffective,
   'istioOperator.checkUpgrade': checkUpgrade,
+  'istioOperator.copyFlags': (s) => copyFlags(s),
+  'istioOperator.pasteFlags': (s) => pasteFlags(s),
+  'istioOperator.newOperator': (s) => newOperator(s),
 };
 
 export function registerCommands(services: Services): vscode.Disposable[] {

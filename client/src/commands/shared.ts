@@ -2,7 +2,7 @@
 // offer to save it, find istioctl and the kube context, confirm, run with cancellable progress,
 // write the output channel, and end with a notification. Only this layer shows UI.
 import type { EffectiveSource, EffectiveView } from '../effectiveView.ts';
-import type { UpgradeReportRequest } from '../../../protocol/messages.ts';
+import type { NewOperatorRequest, PasteFlagsRequest, SetFlagsRequest, UpgradeReportRequest } from '../../../protocol/messages.ts';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as vscode from 'vscode';
@@ -40,6 +40,10 @@ export interface Services {
   effectiveView: EffectiveView;
   /** The language server's upgrade report of an open document, as Markdown. */
   upgradeReport: UpgradeSource;
+  /** The language server's flags work: the document as --set flags, pasted flags merged into it, and new files. */
+  setFlags: (uri: string, position?: { line: number; character: number }) => Promise<SetFlagsRequest.Result>;
+  pasteFlags: (uri: string, commandLine: string) => Promise<PasteFlagsRequest.Result>;
+  newOperator: (params: NewOperatorRequest.Params) => Promise<NewOperatorRequest.Result>;
 }
 
 export interface Target {

@@ -17,6 +17,10 @@ import type { Json } from './effective/merge.ts';
 import { duplicateKeyDiagnostics } from './rules/duplicateKeys.ts';
 import { upgradeReport, type UpgradeResult } from './upgrade/upgradeReport.ts';
 import { addSetting } from './components/addSetting.ts';
+import { documentToFlags, type ToFlagsResult } from './flags/toFlags.ts';
+import { mergeFlagsIntoDocument, type MergeFlagsResult } from './flags/mergeFlags.ts';
+import { newOperatorFiles, type InitOptions, type InitResult } from './init/newOperator.ts';
+import { nodeAt } from './parse/nodePath.ts';
 import type { SettingPath } from './components/componentsSummary.ts';
 import { componentsView, type RangedComponent } from './components/componentsView.ts';
 import { reparse } from './parse/incremental.ts';
@@ -218,6 +222,33 @@ export class Engine {
     const r = addSetting(file.text, doc.doc, path, value);
     if (!r.ok) return r;
     return { ok: true, edit: { range: file.lines.range(r.edit.start, r.edit.end), newText: r.edit.newText } };
+  }
+
+  /**
+   * The file's first IstioOperator as istioctl --set flags (the whole document, or with `offset` the
+   * setting under it and what it holds), read back as the file's release reads them.
+   */
+  setFlags(file: ParsedFile, settings: EngineSettings = {}, offset?: number): ({ ok: true; version: string } & ToFlagsResult) | { ok: false; message: string } {
+    const doc = file.documents.find((d) => d.isIstioOperator);
+    if (!doc) return { ok: false, message: 'This file holds no IstioOperator document.' };
+    const { version } = this.schemaFor(file, doc, settings).schema;
+    const hit = offset === undefined ? undefined : nodeAt(doc.doc, offset);
+    // Under the cursor: the key's setting; `spec` itself (or outside spec) is the whole document.
+    const at = hit && hit.path[0] === 'spec' && hit.path.length > 1 ? hit.path : undefined;
+    return { ok: true, version, ...documentToFlags(doc.doc, version, { at, maxAliasExpansions: this.limits.maxAliasExpansions }) };
+  }
+
+  /** Edits that merge a pasted istioctl command line's --set flags into the file's first IstioOperator, as its release merges them. */
+  pasteFlags(file: ParsedFile, commandLine: string, settings: EngineSettings = {}): ({ ok: true; version: string } & MergeFlagsResult) | { ok: false; message: string } {
+    const doc = file.documents.find((d) => d.isIstioOperator);
+    if (!doc) return { ok: false, message: 'This file holds no IstioOperator document.' };
+    const { version } = this.schemaFor(file, doc, settings).schema;
+    return { ok: true, version, ...mergeFlagsIntoDocument(file, doc, version, commandLine) };
+  }
+
+  /** A new custom-operator.yml (and the files its monitoring and tracing need) for one release. */
+  newOperator(options: InitOptions): InitResult {
+    return newOperatorFiles(this.store, options);
   }
 
   /** Quick fixes for the given diagnostics of this file, rewrites worked out on its current text. */
