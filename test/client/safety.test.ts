@@ -12,6 +12,9 @@ const src = path.join(repoRoot, 'client/src');
 const files = fs.readdirSync(src, { recursive: true }).map(String).filter((f) => f.endsWith('.ts'));
 const read = (f: string) => fs.readFileSync(path.join(src, f), 'utf8');
 const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+/** The English of a manifest string: `%key%` placeholders are read from package.nls.json. */
+const nls = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.nls.json'), 'utf8')) as Record<string, string>;
+const english = (s: string) => s.replace(/^%([^%]+)%$/, (_, k: string) => nls[k] ?? s);
 
 describe('the client source', () => {
   it('starts processes only in run.ts, with spawn and never a shell', () => {
@@ -74,7 +77,7 @@ describe('the manifest', () => {
   });
   it('puts every command in category Istio, and the file commands behind the IstioOperator context key', () => {
     const ids = pkg.contributes.commands.map((c: any) => c.command);
-    for (const c of pkg.contributes.commands) assert.equal(c.category, 'Istio');
+    for (const c of pkg.contributes.commands) assert.equal(english(c.category), 'Istio');
     for (const id of ['apply', 'diffCluster', 'diffProfile', 'uninstall', 'upgrade', 'generateManifest', 'verifyInstall', 'refreshDefaults', 'selectVersion']) assert.ok(ids.includes(`istioOperator.${id}`), id);
     for (const m of pkg.contributes.menus.commandPalette) assert.equal(m.when, 'istioOperator.isIstioOperatorFile');
     for (const where of ['editor/title', 'editor/context']) assert.match(pkg.contributes.menus[where][0].when, /yaml && istioOperator\.isIstioOperatorFile/);

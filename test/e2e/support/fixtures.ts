@@ -26,10 +26,13 @@ interface Manifest {
 
 /**
  * The contributed command whose id ends with `.${name}` (`istioOperator.apply` for "apply").
- * Throws, saying what is missing, while the extension contributes no such command.
+ * Throws, saying what is missing, while the extension contributes no such command. `nls` is
+ * package.nls.json, for titles written as `%key%`.
  */
-export function findCommand(manifest: Manifest, name: string): ContributedCommand {
-  const commands = manifest.contributes?.commands ?? [];
+export function findCommand(manifest: Manifest, name: string, nls: Record<string, string> = {}): ContributedCommand {
+  // `%key%` titles are localized: package.nls.json holds the English the palette shows.
+  const english = (s: string) => s.replace(/^%([^%]+)%$/, (all, k: string) => nls[k] ?? all);
+  const commands = (manifest.contributes?.commands ?? []).map((c) => ({ ...c, title: english(c.title), category: c.category && english(c.category) }));
   const found = commands.find((c) => c.command.toLowerCase().endsWith(`.${name.toLowerCase()}`));
   if (!found) {
     throw new Error(`package.json contributes no "*.${name}" command (it has: ${commands.map((c) => c.command).join(', ') || 'none'}); `

@@ -45,5 +45,5 @@ export function positionOf(file: string, needle: string, offset = 0): { line: nu
 
 /** The palette label ("Istio: Apply") of the contributed command `*.${name}`; see findCommand. */
 export function commandLabel(name: string): string {
-  return findCommand(JSON.parse(fs.readFileSync(MANIFEST, 'utf8')), name).label;
+  return findCommand(JSON.parse(fs.readFileSync(MANIFEST, 'utf8')), name, JSON.parse(fs.readFileSync(MANIFEST.replace(/package\.json$/, 'package.nls.json'), 'utf8'))).label;
 }
