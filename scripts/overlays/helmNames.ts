@@ -152,7 +152,8 @@ export function resourcesOf(text: string, chart: ChartContext): RenderedResource
     const metaAt = lines.findIndex((l) => /^metadata:\s*$/.test(l));
     if (metaAt < 0) continue;
     let childIndent = -1;
-    let name: string | undefined;
+    // Several `name:` lines are the branches of an `if` (`istio-sidecar-injector` in istio-system, else with the namespace).
+    const names: string[] = [];
     let namespaced = false;
     for (let j = metaAt + 1; j < lines.length; j++) {
       const line = lines[j];
@@ -162,20 +163,21 @@ export function resourcesOf(text: string, chart: ChartContext): RenderedResource
       if (childIndent < 0) childIndent = ind;
       if (ind !== childIndent) continue;
       const n = /^\s*name:\s*(.+?)\s*$/.exec(line);
-      if (n && name === undefined) name = n[1];
+      if (n) names.push(n[1]);
       if (/^\s*namespace:/.test(line)) namespaced = true;
     }
-    if (name === undefined) continue;
-    const r: RenderedResource = { kind, name: resolveName(name, chart) };
-    if (api.length && !api.some((a) => a.includes('{{'))) r.api = api;
-    if (!namespaced) r.cluster = true;
-    if (kind === 'Deployment' || kind === 'DaemonSet') {
-      const c = listNames(lines, 'containers', chart);
-      if (c) r.containers = c;
-      const ic = listNames(lines, 'initContainers', chart);
-      if (ic) r.initContainers = ic;
+    for (const name of names) {
+      const r: RenderedResource = { kind, name: resolveName(name, chart) };
+      if (api.length && !api.some((a) => a.includes('{{'))) r.api = api;
+      if (!namespaced) r.cluster = true;
+      if (kind === 'Deployment' || kind === 'DaemonSet') {
+        const c = listNames(lines, 'containers', chart);
+        if (c) r.containers = c;
+        const ic = listNames(lines, 'initContainers', chart);
+        if (ic) r.initContainers = ic;
+      }
+      out.push(r);
     }
-    out.push(r);
   }
   return out;
 }

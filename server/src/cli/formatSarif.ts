@@ -54,6 +54,10 @@ const RULES: Record<DiagnosticCode, string> = {
   'invalid-addon-name': 'An addon component name istioctl 1.6–1.8 expects to start lower-case.',
   'feature-conflict': 'Two settings istioctl warns about together (auto mTLS without control plane security, 1.5–1.6).',
   'duplicate-key-ignored': 'A key written twice in one map: this release of istioctl silently uses the last value.',
+  'overlay-target': 'A k8s.overlays entry whose kind and name the component does not render (istioctl 1.5–1.23 fails, 1.24+ does nothing), or that is never applied.',
+  'overlay-path': 'A k8s.overlays patch path istioctl cannot walk (a malformed or unmatched list selector, an unknown container) or that does nothing.',
+  'overlay-field': 'A k8s.overlays patch path through a field the Kubernetes object does not have; istioctl writes it, the API server drops or refuses it.',
+  'overlay-value': 'A k8s.overlays patch value of the wrong shape for its field, or one that replaces more than it names.',
 };
 
 const LEVEL: Record<SeverityName, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note' };

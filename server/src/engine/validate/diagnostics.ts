@@ -15,7 +15,9 @@ export type DiagnosticCode =
   | 'invalid-ip-ranges' | 'invalid-inbound-ports' | 'replica-count-with-autoscale' | 'multiple-operators'
   // Kubernetes settings as each release reads them (k8s/)
   | 'k8s-form' | 'k8s-required' | 'k8s-enum' | 'ignored-setting' | 'broken-setting' | 'misplaced-field' | 'duplicate-key-ignored' | 'invalid-profile'
-  | 'install-package-url' | 'unsupported-setting' | 'invalid-mesh-config' | 'invalid-addon-name' | 'feature-conflict';
+  | 'install-package-url' | 'unsupported-setting' | 'invalid-mesh-config' | 'invalid-addon-name' | 'feature-conflict'
+  // k8s.overlays as istioctl applies them (overlays/)
+  | 'overlay-target' | 'overlay-path' | 'overlay-field' | 'overlay-value';
 
 /**
  * A fix the user applies: a replacement for the diagnostic's range (`newText`), or a rewrite the
