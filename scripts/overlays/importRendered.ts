@@ -35,11 +35,40 @@ interface Component {
 }
 
 const git = (mirror: string, ...args: string[]) => execFileSync('git', ['-C', mirror, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+
+/** One tag's files: listed once, read in one `git cat-file --batch` per folder (thousands of `git show`s are slow). */
+class TagFiles {
+  private readonly cache = new Map<string, string>();
+  readonly files: string[];
+  constructor(private readonly mirror: string, readonly tag: string) {
+    this.files = git(mirror, 'ls-tree', '-r', '--name-only', tag, '--', 'manifests/', 'operator/').split('\n').filter(Boolean);
+  }
+  under(dir: string): string[] { return this.files.filter((f) => f.startsWith(`${dir}/`)); }
+  /** Reads the files given into the cache. */
+  prefetch(paths: string[]): void {
+    const todo = paths.filter((p) => !this.cache.has(p));
+    if (!todo.length) return;
+    const out = execFileSync('git', ['-C', this.mirror, 'cat-file', '--batch'], { input: todo.map((p) => `${this.tag}:${p}`).join('\n') + '\n', maxBuffer: 1024 * 1024 * 1024 });
+    let at = 0;
+    for (const p of todo) {
+      const nl = out.indexOf(10, at);
+      const header = out.subarray(at, nl).toString('utf8');
+      const size = Number(header.split(' ')[2]);
+      if (!/ blob \d+$/.test(header)) throw new Error(`git cat-file: ${header} (${p})`);
+      this.cache.set(p, out.subarray(nl + 1, nl + 1 + size).toString('utf8'));
+      at = nl + 1 + size + 1;
+    }
+  }
+  read(p: string): string {
+    if (!this.cache.has(p)) this.prefetch([p]);
+    return this.cache.get(p)!;
+  }
+}
 const lowerFirst = (s: string) => s[0].toLowerCase() + s.slice(1);
 
 /** The `XComponentName ComponentName = "X"` constants and AllCoreComponentNames of operator/pkg/name/name.go (≤1.23). */
-function componentNames(mirror: string, tag: string): { consts: Map<string, string>; core: Set<string> } {
-  const text = git(mirror, 'show', `${tag}:operator/pkg/name/name.go`);
+function componentNames(tree: TagFiles): { consts: Map<string, string>; core: Set<string> } {
+  const text = tree.read('operator/pkg/name/name.go');
   const consts = new Map<string, string>();
   for (const m of text.matchAll(/^\s*(\w+ComponentName)\s+ComponentName\s*=\s*"(\w+)"/gm)) consts.set(m[1], m[2]);
   const core = new Set<string>();
@@ -50,8 +79,8 @@ function componentNames(mirror: string, tag: string): { consts: Map<string, stri
 
 function minorOf(tag: string): number { return Number(tag.split('.')[1]); }
 
-function components(mirror: string, tag: string): Component[] {
-  const minor = minorOf(tag);
+function components(tree: TagFiles): Component[] {
+  const minor = minorOf(tree.tag);
   const out: Component[] = [];
   const add = (opName: string, m: Record<string, string>, core: Set<string>, addons: boolean) => {
     const gateway = opName === 'IngressGateways' || opName === 'EgressGateways';
@@ -65,7 +94,7 @@ function components(mirror: string, tag: string): Component[] {
     out.push(c);
   };
   if (minor >= 24) {
-    const text = git(mirror, 'show', `${tag}:operator/pkg/component/component.go`);
+    const text = tree.read('operator/pkg/component/component.go');
     const all = text.slice(text.indexOf('var AllComponents'));
     for (const block of all.split(/\n\t\{\n/).slice(1)) {
       const field = (k: string) => new RegExp(`\\b${k}:\\s*"?([\\w./-]+)"?`).exec(block)?.[1];
@@ -81,15 +110,15 @@ function components(mirror: string, tag: string): Component[] {
     }
     return out;
   }
-  const { consts, core } = componentNames(mirror, tag);
+  const { consts, core } = componentNames(tree);
   // `git grep` exits 1 when nothing matches.
-  const addons = gitFiles(mirror, tag, 'operator/pkg/component').some((f) => f.endsWith('.go') && git(mirror, 'show', `${tag}:${f}`).includes('"AddonComponents.%s."'));
+  const addons = tree.under('operator/pkg/component').some((f) => f.endsWith('.go') && tree.read(f).includes('"AddonComponents.%s."'));
   if (minor <= 6) {
-    const cfg = YAML.parse(git(mirror, 'show', `${tag}:operator/data/translateConfig/translateConfig-1.${minor}.yaml`)) as { componentMaps: Record<string, Record<string, unknown>> };
+    const cfg = YAML.parse(tree.read(`operator/data/translateConfig/translateConfig-1.${minor}.yaml`)) as { componentMaps: Record<string, Record<string, unknown>> };
     for (const [opName, m] of Object.entries(cfg.componentMaps)) add(opName, Object.fromEntries(Object.entries(m).map(([k, v]) => [k, String(v)])), core, addons);
     return out;
   }
-  const text = git(mirror, 'show', `${tag}:operator/pkg/translate/translate.go`);
+  const text = tree.read('operator/pkg/translate/translate.go');
   const maps = text.slice(text.indexOf('ComponentMaps: map[name.ComponentName]*ComponentMaps{'));
   for (const m of maps.matchAll(/name\.(?:(\w+ComponentName)|ComponentName\("(\w+)"\)):\s*\{([^}]*)\}/g)) {
     const opName = m[1] ? consts.get(m[1]) : m[2];
@@ -100,15 +129,13 @@ function components(mirror: string, tag: string): Component[] {
   return out;
 }
 
-function gitFiles(mirror: string, tag: string, dir: string): string[] {
-  return git(mirror, 'ls-tree', '-r', '--name-only', tag, '--', `${dir}/`).split('\n').filter(Boolean);
-}
-
 /** Every resource a chart can render at a tag; undefined when the chart is not in the tree. */
-function chartResources(mirror: string, tag: string, chartDir: string): RenderedResource[] | undefined {
-  const files = gitFiles(mirror, tag, chartDir);
+function chartResources(tree: TagFiles, chartDir: string): RenderedResource[] | undefined {
+  const files = tree.under(chartDir);
   if (!files.length) return undefined;
-  const read = (f: string) => git(mirror, 'show', `${tag}:${f}`);
+  tree.prefetch(files);
+  const read = (f: string) => tree.read(f);
+  const tag = tree.tag;
   const templates = files.filter((f) => f.startsWith(`${chartDir}/templates/`) && !/NOTES\.txt$/.test(f));
   const texts = new Map(templates.map((f) => [f, read(f)]));
   const chartYaml = files.find((f) => f === `${chartDir}/Chart.yaml`);
@@ -147,8 +174,9 @@ function build(mirror: string): RenderedTable {
     const tag = v.istioTag;
     const root = minorOf(tag) <= 5 ? 'manifests' : 'manifests/charts';
     const comps: RenderedTable['releases'][string]['components'] = {};
-    for (const c of components(mirror, tag).sort((a, b) => (a.spec < b.spec ? -1 : 1))) {
-      const list = chartResources(mirror, tag, `${root}/${c.chart}`);
+    const tree = new TagFiles(mirror, tag);
+    for (const c of components(tree).sort((a, b) => (a.spec < b.spec ? -1 : 1))) {
+      const list = chartResources(tree, `${root}/${c.chart}`);
       let id: string | null = null;
       if (list) {
         const hash = crypto.createHash('sha256').update(JSON.stringify(list)).digest('hex');
@@ -215,12 +243,14 @@ function loose(pattern: string): RegExp {
 function report(mirror: string, table: RenderedTable): void {
   for (const [version, r] of Object.entries(table.releases)) {
     const dir = 'operator/cmd/mesh/testdata/manifest-generate/output';
-    const goldens = gitFiles(mirror, r.tag, dir).filter((f) => /\.ya?ml$/.test(f));
+    const tree = new TagFiles(mirror, r.tag);
+    const goldens = tree.under(dir).filter((f) => /\.ya?ml$/.test(f));
+    tree.prefetch(goldens);
     const all = Object.values(r.components).flatMap((c) => (c.resources ? setResources(table, c.resources) : []));
     const misses = new Map<string, string[]>();
     let objects = 0;
     for (const f of goldens) {
-      for (const doc of YAML.parseAllDocuments(git(mirror, 'show', `${r.tag}:${f}`))) {
+      for (const doc of YAML.parseAllDocuments(tree.read(f))) {
         const o = doc.toJS() as { kind?: string; metadata?: { name?: string } } | null;
         if (!o?.kind || !o.metadata?.name) continue;
         objects++;
