@@ -12,6 +12,7 @@ import { mapKeys, nodeAtPath } from '../parse/nodePath.ts';
 import type { ParsedFile, YamlDoc } from '../parse/parse.ts';
 import type { IstioSchema, SchemaNode } from '../schema/schemaStore.ts';
 import { formatPath, isScalar, type Step } from '../parse/yamlNodes.ts';
+import { overlayCompletion } from '../overlays/overlayCompletion.ts';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
@@ -41,6 +42,9 @@ export function complete(file: ParsedFile, position: Position, schemaFor: (doc: 
   const ctx = locateCursor(file, file.lines.offset(position));
   if (!ctx || !offeredIn(ctx)) return EMPTY;
   const schema = schemaFor(ctx.doc);
+  // k8s.overlays: the kinds, names and patch paths of what the component renders.
+  const overlay = overlayCompletion(file, ctx, schema);
+  if (overlay) return { isIncomplete: false, items: overlay };
   const chain = schemaChain(schema, ctx.path);
   if (!chain) return EMPTY;
   const node = chain[chain.length - 1];
