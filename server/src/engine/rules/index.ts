@@ -13,12 +13,13 @@ import { installPackageUrl, pilotCertProvider } from './installSettings.ts';
 import { addonComponentNames, autoMtlsNeedsControlPlaneSecurity } from './legacyChecks.ts';
 import { meshConfigRules } from './meshConfig.ts';
 import { overlays } from './overlays.ts';
+import { defaultProvidersWithoutMetrics } from './defaultProviders.ts';
 import { profileName } from './profileName.ts';
 import { replicaCountWithAutoscale } from './replicaCount.ts';
 import { valuesTraps } from './valuesTraps.ts';
 import type { DocumentPlace, Rule, RuleContext } from './ruleTypes.ts';
 
-export const RULES: Rule[] = [hubFormat, tagFormat, revisionFormat, gatewayNames, privilegedPorts, ipRanges, inboundPorts, replicaCountWithAutoscale, ignoredSettings, envKeyRefs, istiodRemoteRemoved, valuesTraps, profileName, installPackageUrl, pilotCertProvider, addonComponentNames, autoMtlsNeedsControlPlaneSecurity, overlays, ...meshConfigRules];
+export const RULES: Rule[] = [hubFormat, tagFormat, revisionFormat, gatewayNames, privilegedPorts, ipRanges, inboundPorts, replicaCountWithAutoscale, ignoredSettings, envKeyRefs, istiodRemoteRemoved, valuesTraps, profileName, installPackageUrl, pilotCertProvider, addonComponentNames, autoMtlsNeedsControlPlaneSecurity, overlays, defaultProvidersWithoutMetrics, ...meshConfigRules];
 
 export function runRules(doc: Document, schema: IstioSchema, profile: string, lines: LineIndex, place: DocumentPlace = {}): Diagnostic[] {
   const minor = Number(schema.version.split('.')[1]);
