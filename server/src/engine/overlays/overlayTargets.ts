@@ -35,9 +35,15 @@ function nameContext(doc: Document, schema: IstioSchema, profile: string, compon
       const steps = ['spec', 'values', ...root, ...p.split('.')];
       const written = str(at(steps));
       if (written !== undefined) return written;
-      const node = schema.at(steps);
-      const d = node ? defaultIn(node, profile) : undefined;
-      return typeof d === 'string' && d !== '' ? d : undefined;
+      // The profile's default, from the deepest field the schema has (values.ztunnel is free-form: its default is a map).
+      for (let i = steps.length; i > 2; i--) {
+        const node = schema.at(steps.slice(0, i));
+        if (!node) continue;
+        let d = defaultIn(node, profile);
+        for (const k of steps.slice(i)) d = d && typeof d === 'object' ? (d as Record<string, unknown>)[k] : undefined;
+        return typeof d === 'string' && d !== '' ? d : undefined;
+      }
+      return undefined;
     },
   };
 }
