@@ -16,7 +16,7 @@ const LIMIT = 6 * 1024 * 1024;
  * stores README.md as readme.md and LICENSE as LICENSE.txt.
  */
 const ALLOWED = [/^dist\/(client|server|cli)\.js$/, /^schemas\/[A-Za-z0-9._-]+\.json$/, /^package\.json$/, /^readme\.md$/i, /^changelog\.md$/i, /^LICENSE(\.txt)?$/i, /^images\/icon\.png$/, /^walkthrough\/[a-z-]+\.md$/, /^package\.nls(\.[a-z-]+)?\.json$/, /^l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/];
-const REQUIRED = ['dist/client.js', 'dist/server.js', 'dist/cli.js', 'package.json', 'readme.md', 'changelog.md', 'license.txt', 'schemas/index.json', 'walkthrough/open.md', 'package.nls.json', 'package.nls.zh-cn.json'];
+const REQUIRED = ['dist/client.js', 'dist/server.js', 'dist/cli.js', 'package.json', 'readme.md', 'changelog.md', 'license.txt', 'schemas/index.json', 'walkthrough/open.md', 'package.nls.json', 'package.nls.zh-cn.json', 'l10n/bundle.l10n.zh-cn.json'];
 
 const fail = (message) => {
   console.error(`package: ${message}`);

@@ -44,7 +44,7 @@ export class ComponentsView implements vscode.TreeDataProvider<Item>, vscode.Dis
     if (item?.kind === 'component') return item.component.facts.map((fact) => ({ kind: 'fact', uri: item.uri, component: item.component, fact }));
     if (item) return [];
     const doc = vscode.window.activeTextEditor?.document;
-    if (!doc || doc.languageId !== 'yaml') return [{ kind: 'message', text: 'Open an IstioOperator file to see its components.' }];
+    if (!doc || doc.languageId !== 'yaml') return [{ kind: 'message', text: vscode.l10n.t('Open an IstioOperator file to see its components.') }];
     const uri = doc.uri.toString();
     const r = await this.source(uri).catch((e: unknown): ComponentsRequest.Result => ({ ok: false, message: e instanceof Error ? e.message : String(e) }));
     if (!r.ok) {
@@ -61,10 +61,11 @@ export class ComponentsView implements vscode.TreeDataProvider<Item>, vscode.Dis
       const c = item.component;
       const t = new vscode.TreeItem(c.label, c.facts.length ? (c.enabled ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed) : vscode.TreeItemCollapsibleState.None);
       t.id = `${item.uri}#${c.id}`;
-      t.description = `${c.enabled ? 'enabled' : 'disabled'}${c.origin ? ` · ${c.origin}` : ''}`;
+      const state = c.enabled ? vscode.l10n.t('enabled') : vscode.l10n.t('disabled');
+      t.description = c.origin ? `${state} · ${c.origin}` : state;
       t.iconPath = new vscode.ThemeIcon(c.enabled ? 'pass-filled' : 'circle-slash');
-      t.tooltip = `${c.kind === 'gateway' ? 'Gateway' : 'Component'} ${c.label}: ${c.enabled ? 'installed' : 'not installed'}${c.origin ? ` (decided by ${c.origin})` : ''}.`;
-      if (c.range) t.command = { command: REVEAL_COMMAND, title: 'Reveal in File', arguments: [item.uri, c.range] };
+      t.tooltip = componentTooltip(c);
+      if (c.range) t.command = { command: REVEAL_COMMAND, title: vscode.l10n.t('Reveal in File'), arguments: [item.uri, c.range] };
       t.contextValue = 'component';
       return t;
     }
@@ -74,12 +75,14 @@ export class ComponentsView implements vscode.TreeDataProvider<Item>, vscode.Dis
     t.description = `${f.value}${f.origin ? ` · ${f.origin}` : ''}`;
     const where = f.path.filter((p, i) => !(i === 0 && p === 'spec')).map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
     if (f.range) {
-      t.command = { command: REVEAL_COMMAND, title: 'Reveal in File', arguments: [item.uri, f.range] };
-      t.tooltip = `${where}: set in this file. Click to reveal it.`;
+      t.command = { command: REVEAL_COMMAND, title: vscode.l10n.t('Reveal in File'), arguments: [item.uri, f.range] };
+      t.tooltip = vscode.l10n.t('{path}: set in this file. Click to reveal it.', { path: where });
       t.contextValue = 'fact-in-file';
     } else {
-      t.command = { command: SET_IN_FILE_COMMAND, title: 'Set in File', arguments: [item.uri, f] };
-      t.tooltip = `${where}: from ${f.origin ?? 'the defaults'}, not in this file. Click to write it into the file with this value.`;
+      t.command = { command: SET_IN_FILE_COMMAND, title: vscode.l10n.t('Set in File'), arguments: [item.uri, f] };
+      t.tooltip = f.origin
+        ? vscode.l10n.t('{path}: from {origin}, not in this file. Click to write it into the file with this value.', { path: where, origin: f.origin })
+        : vscode.l10n.t('{path}: from the defaults, not in this file. Click to write it into the file with this value.', { path: where });
       t.contextValue = 'fact-default';
     }
     return t;
@@ -88,7 +91,7 @@ export class ComponentsView implements vscode.TreeDataProvider<Item>, vscode.Dis
   private async setInFile(uri: string, fact: ComponentsRequest.Fact): Promise<void> {
     const r = await this.add(uri, fact.path, fact.raw).catch((e: unknown): AddSettingRequest.Result => ({ ok: false, message: e instanceof Error ? e.message : String(e) }));
     if (!r.ok) {
-      void vscode.window.showInformationMessage(`Istio: ${r.message}`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Istio: {message}', { message: r.message }));
       return;
     }
     const target = vscode.Uri.parse(uri);
@@ -104,6 +107,17 @@ export class ComponentsView implements vscode.TreeDataProvider<Item>, vscode.Dis
     clearTimeout(this.timer);
     this.subscriptions.forEach((d) => d.dispose());
   }
+}
+
+/** "Gateway istio-ingressgateway: installed (decided by profile default)." */
+function componentTooltip(c: ComponentsRequest.Component): string {
+  const args = { name: c.label, origin: c.origin ?? '' };
+  if (c.kind === 'gateway') {
+    if (c.enabled) return c.origin ? vscode.l10n.t('Gateway {name}: installed (decided by {origin}).', args) : vscode.l10n.t('Gateway {name}: installed.', args);
+    return c.origin ? vscode.l10n.t('Gateway {name}: not installed (decided by {origin}).', args) : vscode.l10n.t('Gateway {name}: not installed.', args);
+  }
+  if (c.enabled) return c.origin ? vscode.l10n.t('Component {name}: installed (decided by {origin}).', args) : vscode.l10n.t('Component {name}: installed.', args);
+  return c.origin ? vscode.l10n.t('Component {name}: not installed (decided by {origin}).', args) : vscode.l10n.t('Component {name}: not installed.', args);
 }
 
 const toRange = (r: DocumentRange) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);

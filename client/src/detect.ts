@@ -1,5 +1,6 @@
 // What is installed and where it points: istioctl's own version (asked in the forms every release
 // understands, most robust first) and the kube context. No vscode import.
+import * as l10n from '@vscode/l10n';
 import { kubeFlags, parseIstioctlVersion, VERSION_QUERIES, type IstioctlVersion, type ToolSettings } from './istioctl.ts';
 import { run, type RunResult } from './run.ts';
 
@@ -15,14 +16,14 @@ export async function detectIstioctl(istioctl: string, opts: { timeoutMs?: numbe
   for (const args of VERSION_QUERIES) {
     const r = await run({ cmd: istioctl, args }, { timeoutMs: opts.timeoutMs ?? 15000, signal: opts.signal, env: opts.env, killGraceMs: 1000 });
     if (r.kind === 'bin-not-found') return { kind: 'bin-not-found', cmd: istioctl };
-    if (r.kind === 'cancelled') return { kind: 'failed', last: r, message: 'cancelled' };
+    if (r.kind === 'cancelled') return { kind: 'failed', last: r, message: l10n.t('cancelled') };
     last = r;
     if (r.kind !== 'succeeded') continue;
     const v = parseIstioctlVersion(r.processes[0].stdout);
     if (v) return { kind: 'found', version: v, args };
   }
-  const why = last!.kind === 'succeeded' ? 'its output held no version' : last!.kind === 'failed' ? `it exited with code ${last!.code}: ${last!.lastLine}` : last!.kind;
-  return { kind: 'failed', last: last!, message: `\`${istioctl} version --remote=false\` did not report a version (${why}).` };
+  const why = last!.kind === 'succeeded' ? l10n.t('its output held no version') : last!.kind === 'failed' ? l10n.t('it exited with code {code}: {line}', { code: String(last!.code), line: last!.lastLine }) : last!.kind;
+  return { kind: 'failed', last: last!, message: l10n.t('`{cmd} version --remote=false` did not report a version ({why}).', { cmd: istioctl, why }) };
 }
 
 export type KubeContext =
@@ -39,7 +40,7 @@ export async function detectKubeContext(kubectl: string, settings: ToolSettings,
   const name = r.kind === 'succeeded' ? r.processes[0].stdout.trim().split(/\r?\n/)[0]?.trim() : '';
   if (name) return { kind: 'current', name };
   // e.g. `error: current-context is not set`
-  return { kind: 'none', message: r.lastLine || 'kubectl reports no current context' };
+  return { kind: 'none', message: r.lastLine || l10n.t('kubectl reports no current context') };
 }
 
 /** For people: "kind-prod", "kind-prod (setting)", ... */
@@ -47,7 +48,7 @@ export function describeContext(c: KubeContext): string {
   switch (c.kind) {
     case 'setting': return c.name;
     case 'current': return c.name;
-    case 'none': return 'no current context';
-    case 'bin-not-found': return 'unknown (kubectl not found)';
+    case 'none': return l10n.t('no current context');
+    case 'bin-not-found': return l10n.t('unknown (kubectl not found)');
   }
 }

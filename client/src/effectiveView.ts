@@ -27,7 +27,7 @@ export class EffectiveView implements vscode.TextDocumentContentProvider, vscode
   /** The view's URI for a file: `istio-operator-effective:/<name> (effective).yaml?<source uri>`. */
   uriFor(source: vscode.Uri): vscode.Uri {
     const name = source.path.split('/').pop() || 'istio-operator';
-    return vscode.Uri.from({ scheme: EFFECTIVE_SCHEME, path: `/${name} (effective).yaml`, query: source.toString() });
+    return vscode.Uri.from({ scheme: EFFECTIVE_SCHEME, path: `/${vscode.l10n.t('{name} (effective).yaml', { name })}`, query: source.toString() });
   }
 
   async show(source: vscode.Uri): Promise<void> {
@@ -40,8 +40,8 @@ export class EffectiveView implements vscode.TextDocumentContentProvider, vscode
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const r = await this.source(sourceOf(uri), { origins: true }).catch((e: unknown) => ({ ok: false as const, message: e instanceof Error ? e.message : String(e) }));
-    if (!r.ok) return `# The effective configuration is not available: ${r.message}\n`;
-    return `# Effective configuration: Istio ${r.tag} profile "${r.profile}" with the file merged over it (each value says where it comes from).\n${r.yaml}`;
+    if (!r.ok) return `# ${vscode.l10n.t('The effective configuration is not available: {problem}', { problem: r.message })}\n`;
+    return `# ${vscode.l10n.t('Effective configuration: Istio {tag} profile "{profile}" with the file merged over it (each value says where it comes from).', { tag: r.tag, profile: r.profile })}\n${r.yaml}`;
   }
 
   /** Typing changes the view a moment later, not on every key. */

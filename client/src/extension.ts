@@ -1,6 +1,7 @@
 // Activation: start the language client, the status bar item, the commands and the istioctl
 // detection; every disposable goes into context.subscriptions. Nothing here runs a tool in an
 // untrusted workspace (the tracker and the commands check).
+import './l10nSetup.ts';
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import {
@@ -114,7 +115,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     await lc.start();
   } catch (e) {
     // The commands and the status bar still work; the client has shown its own error.
-    output.line(`The Istio Operator language server did not start: ${e instanceof Error ? e.message : String(e)}`);
+    output.line(vscode.l10n.t('The Istio Operator language server did not start: {error}', { error: e instanceof Error ? e.message : String(e) }));
   }
   status.setVisible(active.isIstioOperator);
   if (active.isIstioOperator) void refreshContext(true);

@@ -2,6 +2,7 @@
 // ../shared/istio/ISTIOCTL-CLI.md), turned into plans of argv steps; and the parsing of
 // `istioctl version`. No vscode import and no process here: the plans are data that
 // execute.ts runs and that tests compare.
+import * as l10n from '@vscode/l10n';
 
 /** The commands the extension offers (and the queries it makes). */
 export type CommandId = 'apply' | 'diffCluster' | 'diffProfile' | 'uninstall' | 'upgrade' | 'generate' | 'verify' | 'refreshDefaults';
@@ -86,59 +87,59 @@ type Row =
   | { from: number; to: number; bundled: string }
   | { from: number; to: number; unsupported: string };
 
-const RENDER: StepTemplate = { label: 'Render the manifest', tool: 'istioctl', args: ['manifest', 'generate', '-f', '$FILES'] };
-const upgradeStep = (kubectlOnPath?: boolean): StepTemplate => ({ label: 'Upgrade', tool: 'istioctl', args: ['upgrade', '-f', '$FILES', '-y'], ...(kubectlOnPath ? { kubectlOnPath } : {}) });
+const RENDER: StepTemplate = { label: l10n.t('Render the manifest'), tool: 'istioctl', args: ['manifest', 'generate', '-f', '$FILES'] };
+const upgradeStep = (kubectlOnPath?: boolean): StepTemplate => ({ label: l10n.t({ message: 'Upgrade', comment: ['A step of Istio: Upgrade, shown in the progress notification'] }), tool: 'istioctl', args: ['upgrade', '-f', '$FILES', '-y'], ...(kubectlOnPath ? { kubectlOnPath } : {}) });
 
 export const TABLE: Record<CommandId, Row[]> = {
   apply: [
-    { from: 5, to: 5, steps: [{ label: 'Install', tool: 'istioctl', args: ['manifest', 'apply', '-f', '$FILES', '--skip-confirmation'], kubectlOnPath: true }] },
-    { from: 6, to: ANY, steps: [{ label: 'Install', tool: 'istioctl', args: ['install', '-f', '$FILES', '-y'] }] },
+    { from: 5, to: 5, steps: [{ label: l10n.t('Install'), tool: 'istioctl', args: ['manifest', 'apply', '-f', '$FILES', '--skip-confirmation'], kubectlOnPath: true }] },
+    { from: 6, to: ANY, steps: [{ label: l10n.t('Install'), tool: 'istioctl', args: ['install', '-f', '$FILES', '-y'] }] },
   ],
   diffCluster: [
     {
       from: 5, to: ANY, steps: [
-        { ...RENDER, label: 'Render and diff against the cluster', captureAs: 'manifest.yaml', pipeTo: { tool: 'kubectl', args: ['diff', '-f', '-'], okExitCodes: [0, 1], start: 'stream' } },
+        { ...RENDER, label: l10n.t('Render and diff against the cluster'), captureAs: 'manifest.yaml', pipeTo: { tool: 'kubectl', args: ['diff', '-f', '-'], okExitCodes: [0, 1], start: 'stream' } },
         // The live objects for the left side of the diff editor; exit 1 when some kinds are unknown.
-        { label: 'Read the live objects', tool: 'kubectl', args: ['get', '-f', '$TMP:manifest.yaml', '-o', 'yaml', '--ignore-not-found'], okExitCodes: [0, 1] },
+        { label: l10n.t('Read the live objects'), tool: 'kubectl', args: ['get', '-f', '$TMP:manifest.yaml', '-o', 'yaml', '--ignore-not-found'], okExitCodes: [0, 1] },
       ],
     },
   ],
   diffProfile: [
     {
       from: 5, to: 23, steps: [
-        { label: 'Dump the profile', tool: 'istioctl', args: ['profile', 'dump', '$PROFILE'], kube: false },
-        { label: 'Dump the profile with the file', tool: 'istioctl', args: ['profile', 'dump', '-f', '$FILES'], kube: false },
+        { label: l10n.t('Dump the profile'), tool: 'istioctl', args: ['profile', 'dump', '$PROFILE'], kube: false },
+        { label: l10n.t('Dump the profile with the file'), tool: 'istioctl', args: ['profile', 'dump', '-f', '$FILES'], kube: false },
       ],
     },
-    { from: 24, to: ANY, bundled: 'istioctl 1.24 removed `istioctl profile dump`, so the profile defaults bundled with this extension are used.' },
+    { from: 24, to: ANY, bundled: l10n.t('istioctl 1.24 removed `istioctl profile dump`, so the profile defaults bundled with this extension are used.') },
   ],
   uninstall: [
     {
       from: 5, to: 6, steps: [{
-        ...RENDER, label: 'Render and delete',
+        ...RENDER, label: l10n.t('Render and delete'),
         // Held until istioctl succeeded: kubectl never deletes from a half-rendered manifest.
         pipeTo: { tool: 'kubectl', args: ['delete', '-f', '-'], start: 'after-success' },
       }],
     },
-    { from: 7, to: 14, steps: [{ label: 'Uninstall', tool: 'istioctl', args: ['x', 'uninstall', '-f', '$FILE', '-y'] }] },
-    { from: 15, to: ANY, steps: [{ label: 'Uninstall', tool: 'istioctl', args: ['uninstall', '-f', '$FILE', '-y'] }] },
+    { from: 7, to: 14, steps: [{ label: l10n.t({ message: 'Uninstall', comment: ['A step of Istio: Uninstall, shown in the progress notification'] }), tool: 'istioctl', args: ['x', 'uninstall', '-f', '$FILE', '-y'] }] },
+    { from: 15, to: ANY, steps: [{ label: l10n.t({ message: 'Uninstall', comment: ['A step of Istio: Uninstall, shown in the progress notification'] }), tool: 'istioctl', args: ['uninstall', '-f', '$FILE', '-y'] }] },
   ],
   upgrade: [
     { from: 5, to: 5, steps: [upgradeStep(true)] },
-    { from: 6, to: 20, steps: [{ label: 'Precheck', tool: 'istioctl', args: ['x', 'precheck', '-f', '$FILES'] }, upgradeStep()] },
+    { from: 6, to: 20, steps: [{ label: l10n.t('Precheck'), tool: 'istioctl', args: ['x', 'precheck', '-f', '$FILES'] }, upgradeStep()] },
     // From 1.21 precheck's -f means --from-version, not a file.
-    { from: 21, to: ANY, steps: [{ label: 'Precheck', tool: 'istioctl', args: ['x', 'precheck'] }, upgradeStep()] },
+    { from: 21, to: ANY, steps: [{ label: l10n.t('Precheck'), tool: 'istioctl', args: ['x', 'precheck'] }, upgradeStep()] },
   ],
   generate: [{ from: 5, to: ANY, steps: [RENDER] }],
   verify: [
     // 1.5's verify-install reads a rendered manifest, not an IstioOperator.
-    { from: 5, to: 5, steps: [{ ...RENDER, captureAs: 'manifest.yaml' }, { label: 'Verify the installation', tool: 'istioctl', args: ['verify-install', '-f', '$TMP:manifest.yaml'] }] },
-    { from: 6, to: 23, steps: [{ label: 'Verify the installation', tool: 'istioctl', args: ['verify-install', '-f', '$FILES'] }] },
-    { from: 24, to: ANY, unsupported: 'istioctl 1.24 removed `istioctl verify-install`. Check the installation with `istioctl x precheck` or `kubectl get pods -n istio-system` instead.' },
+    { from: 5, to: 5, steps: [{ ...RENDER, captureAs: 'manifest.yaml' }, { label: l10n.t('Verify the installation'), tool: 'istioctl', args: ['verify-install', '-f', '$TMP:manifest.yaml'] }] },
+    { from: 6, to: 23, steps: [{ label: l10n.t('Verify the installation'), tool: 'istioctl', args: ['verify-install', '-f', '$FILES'] }] },
+    { from: 24, to: ANY, unsupported: l10n.t('istioctl 1.24 removed `istioctl verify-install`. Check the installation with `istioctl x precheck` or `kubectl get pods -n istio-system` instead.') },
   ],
   refreshDefaults: [
-    { from: 5, to: 23, steps: [{ label: 'List the profiles', tool: 'istioctl', args: ['profile', 'list'], kube: false }] },
-    { from: 24, to: ANY, unsupported: 'istioctl 1.24 removed `istioctl profile`, so there are no defaults to read from it; the defaults bundled with this extension are used.' },
+    { from: 5, to: 23, steps: [{ label: l10n.t('List the profiles'), tool: 'istioctl', args: ['profile', 'list'], kube: false }] },
+    { from: 24, to: ANY, unsupported: l10n.t('istioctl 1.24 removed `istioctl profile`, so there are no defaults to read from it; the defaults bundled with this extension are used.') },
   ],
 };
 
@@ -152,7 +153,7 @@ export function buildPlan(command: CommandId, input: PlanInput): Plan {
   const { minor } = input;
   const row = TABLE[command].find((r) => minor >= r.from && minor <= r.to);
   if (!row) {
-    return { kind: 'unsupported', command, minor, reason: `istioctl 1.${minor} is older than the oldest supported release (1.${OLDEST_MINOR}).` };
+    return { kind: 'unsupported', command, minor, reason: l10n.t('istioctl 1.{minor} is older than the oldest supported release (1.{oldest}).', { minor, oldest: OLDEST_MINOR }) };
   }
   if ('bundled' in row) return { kind: 'bundled', command, minor, reason: row.bundled };
   if ('unsupported' in row) return { kind: 'unsupported', command, minor, reason: row.unsupported };
@@ -161,7 +162,7 @@ export function buildPlan(command: CommandId, input: PlanInput): Plan {
 
 /** `istioctl profile dump NAME` (1.5–1.23), one per profile, for Refresh defaults. */
 export function profileDumpStep(profile: string): Step {
-  return fillStep({ label: `Dump the ${profile} profile`, tool: 'istioctl', args: ['profile', 'dump', '$PROFILE'], kube: false }, { minor: 0, file: '', settings: { kubeconfig: '', context: '' }, profile });
+  return fillStep({ label: l10n.t('Dump the {profile} profile', { profile }), tool: 'istioctl', args: ['profile', 'dump', '$PROFILE'], kube: false }, { minor: 0, file: '', settings: { kubeconfig: '', context: '' }, profile });
 }
 
 function fillStep(t: StepTemplate, input: PlanInput): Step {
@@ -269,9 +270,9 @@ function versionOf(raw: string): IstioctlVersion {
  * newest syntax (with a note for people); older ones none.
  */
 export function syntaxMinor(v: IstioctlVersion): { minor: number; note?: string } | { minor: undefined; note: string } {
-  if (v.minor === undefined) return { minor: NEWEST_MINOR, note: `istioctl reports version "${v.version}", not a release; using the 1.${NEWEST_MINOR} command syntax.` };
-  if (v.minor < OLDEST_MINOR) return { minor: undefined, note: `istioctl ${v.version} is older than the oldest supported release (1.${OLDEST_MINOR}). Configure a newer istioctl.` };
-  if (v.minor > NEWEST_MINOR) return { minor: v.minor, note: `istioctl ${v.version} is newer than the newest release this extension knows (1.${NEWEST_MINOR}); using the 1.${NEWEST_MINOR} command syntax.` };
+  if (v.minor === undefined) return { minor: NEWEST_MINOR, note: l10n.t('istioctl reports version "{version}", not a release; using the 1.{newest} command syntax.', { version: v.version, newest: NEWEST_MINOR }) };
+  if (v.minor < OLDEST_MINOR) return { minor: undefined, note: l10n.t('istioctl {version} is older than the oldest supported release (1.{oldest}). Configure a newer istioctl.', { version: v.version, oldest: OLDEST_MINOR }) };
+  if (v.minor > NEWEST_MINOR) return { minor: v.minor, note: l10n.t('istioctl {version} is newer than the newest release this extension knows (1.{newest}); using the 1.{newest} command syntax.', { version: v.version, newest: NEWEST_MINOR }) };
   return { minor: v.minor };
 }
 

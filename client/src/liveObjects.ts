@@ -2,6 +2,7 @@
 // the live objects (kubectl get -f <rendered> -o yaml), lined up object by object in the rendered
 // order, with the fields the cluster adds on its own left out (as kubectl diff does) and Secret
 // values masked (as kubectl diff does). No vscode import.
+import * as l10n from '@vscode/l10n';
 import YAML from 'yaml';
 import { isObject } from './iopFile.ts';
 
@@ -33,7 +34,7 @@ export function diffSides(renderedYaml: string, liveYaml: string): DiffSides {
     if (lm) liveDocs.push(stringify(lm));
     else {
       missing.push(describe(r));
-      liveDocs.push(`# ${describe(r)}: not in the cluster\n`);
+      liveDocs.push(`# ${l10n.t('{object}: not in the cluster', { object: describe(r) })}\n`);
     }
   }
   return { live: liveDocs.join('---\n'), rendered: renderedDocs.join('---\n'), missing };

@@ -50,15 +50,15 @@ export class StatusItem implements vscode.Disposable {
       return;
     }
     const state = this.versions.get(editor.document.uri.toString()) ?? { version: null, source: null, reason: null };
-    const ctx = this.context === 'restricted' ? 'Restricted Mode' : this.context ? describeContext(this.context) : '…';
+    const ctx = this.context === 'restricted' ? vscode.l10n.t('Restricted Mode') : this.context ? describeContext(this.context) : '…';
     this.item.text = `$(versions) ${versionText(state, this.istioctlVersion)}  $(cloud) ${ctx}`;
     const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(state.version ? `**Istio ${state.version}** is used to check this file` : 'The Istio version is not known yet');
-    if (state.reason) md.appendMarkdown(`: from ${escape(state.reason)}`);
-    md.appendMarkdown('.\n\n');
-    md.appendMarkdown(`istioctl: ${this.istioctlVersion ? escape(this.istioctlVersion) : 'not found'}\n\n`);
-    md.appendMarkdown(`Kube context: ${escape(contextDetail(this.context))}\n\n`);
-    md.appendMarkdown('Click to choose another Istio version.');
+    const used = state.version ? vscode.l10n.t('**Istio {version}** is used to check this file', { version: state.version }) : vscode.l10n.t('The Istio version is not known yet');
+    md.appendMarkdown(state.reason ? vscode.l10n.t('{used}: from {reason}.', { used, reason: escape(state.reason) }) : vscode.l10n.t('{used}.', { used }));
+    md.appendMarkdown('\n\n');
+    md.appendMarkdown(`${vscode.l10n.t('istioctl: {version}', { version: this.istioctlVersion ? escape(this.istioctlVersion) : vscode.l10n.t('not found') })}\n\n`);
+    md.appendMarkdown(`${vscode.l10n.t('Kube context: {context}', { context: escape(contextDetail(this.context)) })}\n\n`);
+    md.appendMarkdown(vscode.l10n.t('Click to choose another Istio version.'));
     this.item.tooltip = md;
     this.item.show();
   }
@@ -70,13 +70,13 @@ export class StatusItem implements vscode.Disposable {
 }
 
 function contextDetail(c: KubeContext | 'restricted' | undefined): string {
-  if (c === 'restricted') return 'not read in Restricted Mode (trust the workspace to run kubectl and istioctl)';
-  if (!c) return 'not read yet';
+  if (c === 'restricted') return vscode.l10n.t('not read in Restricted Mode (trust the workspace to run kubectl and istioctl)');
+  if (!c) return vscode.l10n.t('not read yet');
   switch (c.kind) {
-    case 'setting': return `${c.name} (the istioOperator.context setting)`;
-    case 'current': return `${c.name} (kubectl's current context)`;
-    case 'none': return `none: ${c.message}`;
-    case 'bin-not-found': return `unknown: kubectl was not found (${c.cmd}); set istioOperator.kubectlPath`;
+    case 'setting': return vscode.l10n.t('{name} (the istioOperator.context setting)', { name: c.name });
+    case 'current': return vscode.l10n.t('{name} (kubectl\'s current context)', { name: c.name });
+    case 'none': return vscode.l10n.t('none: {problem}', { problem: c.message });
+    case 'bin-not-found': return vscode.l10n.t('unknown: kubectl was not found ({cmd}); set istioOperator.kubectlPath', { cmd: c.cmd });
   }
 }
 

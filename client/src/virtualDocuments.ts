@@ -28,7 +28,7 @@ export class VirtualDocuments implements vscode.TextDocumentContentProvider, vsc
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.contents.get(uri.toString()) ?? '# This view has expired: run the command again.\n';
+    return this.contents.get(uri.toString()) ?? `# ${vscode.l10n.t('This view has expired: run the command again.')}\n`;
   }
 
   async show(uri: vscode.Uri): Promise<void> {

@@ -52,7 +52,7 @@ describe('the client source', () => {
     assert.deepEqual(editing.sort(), ['commands/pasteFlags.ts', 'componentsView.ts']);
     assert.match(read('componentsView.ts'), /private async setInFile\(/, 'the view edits only in its Set in File command');
     // A new file never replaces one without asking.
-    assert.match(read('commands/newOperator.ts'), /showWarningMessage\(`Replace \$\{existing/);
+    assert.match(read('commands/newOperator.ts'), /showWarningMessage\(vscode\.l10n\.t\('Replace \{files\} in \{folder\}\?', \{ files: existing/);
   });
 });
 

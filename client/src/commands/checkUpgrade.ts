@@ -12,7 +12,7 @@ const minor = (v: string) => Number(v.split('.')[1]);
 export async function checkUpgrade(s: Services, arg?: unknown): Promise<void> {
   const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
   if (!uri) {
-    void vscode.window.showInformationMessage('Istio: open an IstioOperator file to check its upgrade.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Istio: open an IstioOperator file to check its upgrade.'));
     return;
   }
   // The language server reads open documents; the version it chose comes with its first check.
@@ -20,19 +20,23 @@ export async function checkUpgrade(s: Services, arg?: unknown): Promise<void> {
   const from = s.documentVersion(uri);
   const later = readIndex(s.schemasDir).versions.filter((v) => from === undefined || minor(v.version) > minor(from));
   if (!later.length) {
-    void vscode.window.showInformationMessage(`Istio: ${from ? `Istio ${from} is` : 'this file is for'} the newest release bundled; there is nothing later to check.`);
+    void vscode.window.showInformationMessage(from
+      ? vscode.l10n.t('Istio: Istio {version} is the newest release bundled; there is nothing later to check.', { version: from })
+      : vscode.l10n.t('Istio: this file is for the newest release bundled; there is nothing later to check.'));
     return;
   }
   const items: Item[] = later.map((v) => {
     const hops = from ? minor(v.version) - minor(from) : undefined;
-    return { value: v.version, label: v.version, description: `Istio ${v.tag}`, detail: hops ? `${hops} in-place upgrade${hops === 1 ? '' : 's'} from ${from}` : undefined };
+    const detail = !hops ? undefined : hops === 1 ? vscode.l10n.t('1 in-place upgrade from {version}', { version: from! }) : vscode.l10n.t('{count} in-place upgrades from {version}', { count: hops, version: from! });
+    return { value: v.version, label: v.version, description: `Istio ${v.tag}`, detail };
   });
-  const pick = await vscode.window.showQuickPick(items, { title: `Check the upgrade of ${baseName(doc.uri)}${from ? ` from Istio ${from}` : ''} to…`, placeHolder: 'The release to upgrade to' });
+  const title = from ? vscode.l10n.t('Check the upgrade of {file} from Istio {version} to…', { file: baseName(doc.uri), version: from }) : vscode.l10n.t('Check the upgrade of {file} to…', { file: baseName(doc.uri) });
+  const pick = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('The release to upgrade to') });
   if (!pick) return;
   const r = await s.upgradeReport(uri.toString(), pick.value).catch((e: unknown): UpgradeReportRequest.Result => ({ ok: false, message: e instanceof Error ? e.message : String(e) }));
-  if (!r.ok) return showWithOutput(s, 'warning', `Istio: Check upgrade: ${r.message}`);
-  s.output.line(`Upgrade check of ${baseName(doc.uri)} from Istio ${r.from} to ${r.to}: ${r.findings} findings, ${r.errors} settings refused at ${r.to}.`);
-  const report = s.docs.create(`Upgrade ${r.from} to ${r.to} - ${baseName(doc.uri)}.md`, r.markdown);
+  if (!r.ok) return showWithOutput(s, 'warning', vscode.l10n.t('Istio: Check upgrade: {problem}', { problem: r.message }));
+  s.output.line(vscode.l10n.t('Upgrade check of {file} from Istio {from} to {to}: {findings} findings, {errors} settings refused at {to}.', { file: baseName(doc.uri), from: r.from, to: r.to, findings: r.findings, errors: r.errors }));
+  const report = s.docs.create(vscode.l10n.t('Upgrade {from} to {to} - {file}.md', { from: r.from, to: r.to, file: baseName(doc.uri) }), r.markdown);
   await vscode.commands.executeCommand('markdown.showPreview', report);
 }
 

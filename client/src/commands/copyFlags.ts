@@ -12,21 +12,22 @@ const shellWord = (s: string) => (/^[A-Za-z0-9_./:=@%+,[\]\\-]+$/.test(s) ? s : 
 export async function copyFlags(s: Services): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showInformationMessage('Istio: open an IstioOperator file to copy it as --set flags.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Istio: open an IstioOperator file to copy it as --set flags.'));
     return;
   }
   const position = editor.selection.isEmpty ? undefined : { line: editor.selection.start.line, character: editor.selection.start.character };
   const r = await s.setFlags(editor.document.uri.toString(), position).catch((e: unknown): SetFlagsRequest.Result => ({ ok: false, message: e instanceof Error ? e.message : String(e) }));
-  if (!r.ok) return showWithOutput(s, 'warning', `Istio: Copy as --set flags: ${r.message}`);
+  if (!r.ok) return showWithOutput(s, 'warning', vscode.l10n.t('Istio: Copy as --set flags: {problem}', { problem: r.message }));
   const line = ['istioctl', 'install', ...r.flags.flatMap((f) => ['--set', shellWord(f.arg)])].join(' ');
   await vscode.env.clipboard.writeText(line);
-  s.output.line(`Copied ${r.flags.length} --set flags (read as istioctl ${r.releases} reads them):`);
+  s.output.line(vscode.l10n.t('Copied {count} --set flags (read as istioctl {releases} reads them):', { count: r.flags.length, releases: r.releases }));
   for (const f of r.flags) s.output.line(`  --set ${f.arg}`);
-  for (const p of r.problems) s.output.line(`  not a flag: ${p.path || '(document)'}: ${p.reason}`);
-  for (const n of r.notes) s.output.line(`  note: ${n}`);
+  for (const p of r.problems) s.output.line(vscode.l10n.t('  not a flag: {path}: {reason}', { path: p.path || vscode.l10n.t('(document)'), reason: p.reason }));
+  for (const n of r.notes) s.output.line(vscode.l10n.t('  note: {note}', { note: n }));
   if (r.problems.length) {
-    void vscode.window.showWarningMessage(`Istio: copied ${r.flags.length} --set flags; ${r.problems.length} value(s) cannot be written as flags (listed in the output).`, 'Show Output').then((c) => c && s.output.show());
+    const showOutput = vscode.l10n.t('Show Output');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Istio: copied {count} --set flags; {problems} value(s) cannot be written as flags (listed in the output).', { count: r.flags.length, problems: r.problems.length }), showOutput).then((c) => c === showOutput && s.output.show());
   } else {
-    void vscode.window.showInformationMessage(`Istio: copied ${r.flags.length} --set flags to the clipboard.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Istio: copied {count} --set flags to the clipboard.', { count: r.flags.length }));
   }
 }

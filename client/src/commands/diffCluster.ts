@@ -7,14 +7,14 @@ import { diffSides } from '../liveObjects.ts';
 import { baseName, beginPlan, contextPhrase, reportRun, runWithProgress, showWithOutput, type Services } from './shared.ts';
 
 export async function diffCluster(s: Services, arg?: unknown): Promise<void> {
-  const what = 'Diff against cluster';
+  const what = vscode.l10n.t('Diff against cluster');
   const started = await beginPlan(s, arg, what, 'diffCluster');
   if (!started) return;
   const { session, plan } = started;
   const { target, istioctl } = session;
-  if (plan.kind !== 'run') return showWithOutput(s, 'error', `Istio: ${what}: ${plan.reason}`);
+  if (plan.kind !== 'run') return showWithOutput(s, 'error', vscode.l10n.t('Istio: {what}: {reason}', { what, reason: plan.reason }));
   const run = await runWithProgress(s, session, what, {
-    title: `Istio: comparing ${target.name} with ${contextPhrase(session.context)}`,
+    title: vscode.l10n.t('Istio: comparing {file} with {context}', { file: target.name, context: contextPhrase(session.context) }),
     steps: plan.steps,
     // Only kubectl diff's own output is worth reading in the channel.
     echoStdout: (step, proc) => step === 0 && proc === 1,
@@ -25,12 +25,12 @@ export async function diffCluster(s: Services, arg?: unknown): Promise<void> {
   const diffExit = render.result.processes[1]?.code;
   const sides = diffSides(rendered, get.result.processes[0].stdout);
   const ctx = contextPhrase(session.context);
-  const left = s.docs.create(`${baseName(target)} (live, ${ctx}).yaml`, sides.live);
-  const right = s.docs.create(`${baseName(target)} (rendered, istioctl ${istioctl.version.version}).yaml`, sides.rendered);
-  await s.docs.diff(left, right, `${target.name}: live in ${ctx} ↔ rendered`);
-  const missing = sides.missing.length ? ` ${sides.missing.length} rendered object(s) are not in the cluster.` : '';
+  const left = s.docs.create(vscode.l10n.t('{name} (live, {context}).yaml', { name: baseName(target), context: ctx }), sides.live);
+  const right = s.docs.create(vscode.l10n.t('{name} (rendered, istioctl {version}).yaml', { name: baseName(target), version: istioctl.version.version }), sides.rendered);
+  await s.docs.diff(left, right, vscode.l10n.t('{file}: live in {context} ↔ rendered', { file: target.name, context: ctx }));
+  const missing = sides.missing.length ? vscode.l10n.t(' {count} rendered object(s) are not in the cluster.', { count: sides.missing.length }) : '';
   const message = diffExit === 0
-    ? `Istio: no differences — ${ctx} matches what ${target.name} renders.`
-    : `Istio: ${target.name} differs from ${ctx}.${missing} kubectl diff's output is in the Istio output.`;
+    ? vscode.l10n.t('Istio: no differences — {context} matches what {file} renders.', { context: ctx, file: target.name })
+    : vscode.l10n.t('Istio: {file} differs from {context}.{missing} kubectl diff\'s output is in the Istio output.', { file: target.name, context: ctx, missing });
   void vscode.window.showInformationMessage(message);
 }

@@ -9,7 +9,7 @@ import { buildPlan } from '../istioctl.ts';
 import { baseName, begin, reportRun, runWithProgress, showWithOutput, type Services, type Session } from './shared.ts';
 
 export async function diffProfile(s: Services, arg?: unknown): Promise<void> {
-  const what = 'Diff against profile';
+  const what = vscode.l10n.t('Diff against profile');
   const session = await begin(s, arg, what, { istioctl: 'optional', context: false });
   if (!session) return;
   const { target, settings, istioctl } = session;
@@ -17,18 +17,18 @@ export async function diffProfile(s: Services, arg?: unknown): Promise<void> {
   if (istioctl) {
     const plan = buildPlan('diffProfile', { minor: istioctl.minor, file: target.file, settings, profile });
     if (plan.kind === 'run') {
-      const run = await runWithProgress(s, session, what, { title: `Istio: dumping the ${profile} profile`, steps: plan.steps, echoStdout: () => false });
+      const run = await runWithProgress(s, session, what, { title: vscode.l10n.t('Istio: dumping the {profile} profile', { profile }), steps: plan.steps, echoStdout: () => false });
       if (run.result.kind !== 'succeeded') return reportRun(s, session, what, run, undefined);
       const [dump, merged] = run.steps.map((st) => st.result.processes[0].stdout);
       const who = `istioctl ${istioctl.version.version}`;
-      const left = s.docs.create(`${profile} profile (${who}).yaml`, dump);
-      const right = s.docs.create(`${baseName(target)} over ${profile} (${who}).yaml`, merged);
-      await s.docs.diff(left, right, `Profile "${profile}" ↔ ${target.name} (${who})`);
+      const left = s.docs.create(vscode.l10n.t('{profile} profile ({who}).yaml', { profile, who }), dump);
+      const right = s.docs.create(vscode.l10n.t('{name} over {profile} ({who}).yaml', { name: baseName(target), profile, who }), merged);
+      await s.docs.diff(left, right, vscode.l10n.t('Profile "{profile}" ↔ {file} ({who})', { profile, file: target.name, who }));
       return;
     }
-    if (plan.kind === 'bundled') s.output.line(`${what}: ${plan.reason}`);
+    if (plan.kind === 'bundled') s.output.line(vscode.l10n.t('{what}: {reason}', { what, reason: plan.reason }));
   } else {
-    s.output.line(`${what}: istioctl was not found or gave no version; using the profile defaults bundled with this extension.`);
+    s.output.line(vscode.l10n.t('{what}: istioctl was not found or gave no version; using the profile defaults bundled with this extension.', { what }));
   }
   return bundled(s, session);
 }
@@ -41,11 +41,11 @@ async function bundled(s: Services, session: Session): Promise<void> {
   const failed = (e: unknown): EffectiveConfigurationRequest.Result => ({ ok: false, message: e instanceof Error ? e.message : String(e) });
   const base = await s.effective(uri, { profileOnly: true }).catch(failed);
   const merged = await s.effective(uri, {}).catch(failed);
-  if (!base.ok) return showWithOutput(s, 'warning', `Istio: Diff against profile: ${base.message}`);
-  if (!merged.ok) return showWithOutput(s, 'warning', `Istio: Diff against profile: ${merged.message}`);
-  const who = `bundled Istio ${base.tag}`;
-  s.output.line(`Diff against profile: "${base.profile}" as bundled for Istio ${base.tag}, and the file merged over it as istioctl ${base.version} merges them (from 1.21 with the Helm charts' defaults under values, on both sides).`);
-  const left = s.docs.create(`${base.profile} profile (${who}).yaml`, base.yaml);
-  const right = s.docs.create(`${baseName(target)} over ${base.profile} (${who}).yaml`, merged.yaml);
-  await s.docs.diff(left, right, `Profile "${base.profile}" ↔ ${target.name} (${who})`);
+  if (!base.ok) return showWithOutput(s, 'warning', vscode.l10n.t('Istio: Diff against profile: {problem}', { problem: base.message }));
+  if (!merged.ok) return showWithOutput(s, 'warning', vscode.l10n.t('Istio: Diff against profile: {problem}', { problem: merged.message }));
+  const who = vscode.l10n.t('bundled Istio {tag}', { tag: base.tag });
+  s.output.line(vscode.l10n.t('Diff against profile: "{profile}" as bundled for Istio {tag}, and the file merged over it as istioctl {version} merges them (from 1.21 with the Helm charts\' defaults under values, on both sides).', { profile: base.profile, tag: base.tag, version: base.version }));
+  const left = s.docs.create(vscode.l10n.t('{profile} profile ({who}).yaml', { profile: base.profile, who }), base.yaml);
+  const right = s.docs.create(vscode.l10n.t('{name} over {profile} ({who}).yaml', { name: baseName(target), profile: base.profile, who }), merged.yaml);
+  await s.docs.diff(left, right, vscode.l10n.t('Profile "{profile}" ↔ {file} ({who})', { profile: base.profile, file: target.name, who }));
 }

@@ -36,8 +36,9 @@ export const COMMANDS: Record<string, (s: Services, arg?: unknown) => Promise<vo
 export function registerCommands(services: Services): vscode.Disposable[] {
   return [
     ...Object.entries(COMMANDS).map(([id, fn]) => vscode.commands.registerCommand(id, (arg?: unknown) => fn(services, arg).catch((e: unknown) => {
-      services.output.line(`${id} failed unexpectedly: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      void vscode.window.showErrorMessage(`Istio: unexpected error: ${e instanceof Error ? e.message : String(e)}`, 'Show Output').then((c) => c && services.output.show());
+      services.output.line(vscode.l10n.t('{command} failed unexpectedly: {error}', { command: id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) }));
+      const showOutput = vscode.l10n.t('Show Output');
+      void vscode.window.showErrorMessage(vscode.l10n.t('Istio: unexpected error: {error}', { error: e instanceof Error ? e.message : String(e) }), showOutput).then((c) => c === showOutput && services.output.show());
     }))),
     vscode.commands.registerCommand('istioOperator.showOutput', () => services.output.show()),
   ];

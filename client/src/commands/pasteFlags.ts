@@ -8,24 +8,24 @@ import { showWithOutput, type Services } from './shared.ts';
 export async function pasteFlags(s: Services): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showInformationMessage('Istio: open an IstioOperator file to paste --set flags into.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Istio: open an IstioOperator file to paste --set flags into.'));
     return;
   }
   const clip = await vscode.env.clipboard.readText().then((t) => (/--set|-s\s|=/.test(t) ? t.trim() : ''), () => '');
   const commandLine = await vscode.window.showInputBox({
-    title: 'Paste --set Flags as YAML',
-    prompt: 'An istioctl command line or --set flags (istioctl install --set values.global.hub=… --set profile=demo)',
+    title: vscode.l10n.t('Paste --set Flags as YAML'),
+    prompt: vscode.l10n.t('An istioctl command line or --set flags (istioctl install --set values.global.hub=… --set profile=demo)'),
     value: clip,
     ignoreFocusOut: true,
   });
   if (!commandLine?.trim()) return;
   const uri = editor.document.uri.toString();
   const r = await s.pasteFlags(uri, commandLine).catch((e: unknown): PasteFlagsRequest.Result => ({ ok: false, message: e instanceof Error ? e.message : String(e) }));
-  if (!r.ok) return showWithOutput(s, 'warning', `Istio: Paste --set flags: ${r.message}`);
-  for (const e of r.errors) s.output.line(`Paste --set flags: left out ${e.flag || '(command line)'}: ${e.message}`);
-  for (const n of r.notes) s.output.line(`Paste --set flags: note: ${n}`);
+  if (!r.ok) return showWithOutput(s, 'warning', vscode.l10n.t('Istio: Paste --set flags: {problem}', { problem: r.message }));
+  for (const e of r.errors) s.output.line(vscode.l10n.t('Paste --set flags: left out {flag}: {problem}', { flag: e.flag || vscode.l10n.t('(command line)'), problem: e.message }));
+  for (const n of r.notes) s.output.line(vscode.l10n.t('Paste --set flags: note: {note}', { note: n }));
   if (!r.flags) {
-    void vscode.window.showInformationMessage('Istio: the text holds no --set flags.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Istio: the text holds no --set flags.'));
     return;
   }
   if (r.edits.length) {
@@ -33,6 +33,8 @@ export async function pasteFlags(s: Services): Promise<void> {
     for (const e of r.edits) edit.replace(editor.document.uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
     await vscode.workspace.applyEdit(edit);
   }
-  const left = r.errors.length ? `; ${r.errors.length} left out (see the output)` : '';
-  void vscode.window.showInformationMessage(`Istio: merged ${r.flags - r.errors.length} of ${r.flags} --set flags as Istio ${r.version} reads them${left}.`);
+  const merged = r.flags - r.errors.length;
+  void vscode.window.showInformationMessage(r.errors.length
+    ? vscode.l10n.t('Istio: merged {merged} of {count} --set flags as Istio {version} reads them; {left} left out (see the output).', { merged, count: r.flags, version: r.version, left: r.errors.length })
+    : vscode.l10n.t('Istio: merged {merged} of {count} --set flags as Istio {version} reads them.', { merged, count: r.flags, version: r.version }));
 }

@@ -10,7 +10,7 @@ import { readSettings } from '../settings.ts';
 import { checkTrusted, findIstioctl, reportRun, runWithProgress, showWithOutput, type RunSession, type Services } from './shared.ts';
 
 export async function refreshDefaults(s: Services): Promise<void> {
-  const what = 'Refresh defaults from istioctl';
+  const what = vscode.l10n.t('Refresh defaults from istioctl');
   if (!(await checkTrusted(what))) return;
   const istioctl = await findIstioctl(s, what, 'required');
   if (!istioctl) return;
@@ -18,23 +18,23 @@ export async function refreshDefaults(s: Services): Promise<void> {
   const session: RunSession = { settings, istioctl, context: undefined };
   const version = istioctl.version.version;
   const plan = buildPlan('refreshDefaults', { minor: istioctl.minor, file: '', settings });
-  if (plan.kind !== 'run') return showWithOutput(s, 'info', `Istio: istioctl ${version}: ${plan.reason}`);
+  if (plan.kind !== 'run') return showWithOutput(s, 'info', vscode.l10n.t('Istio: istioctl {version}: {reason}', { version, reason: plan.reason }));
   fs.mkdirSync(s.storageDir, { recursive: true });
 
-  const list = await runWithProgress(s, session, what, { title: `Istio: reading the profiles of istioctl ${version}`, steps: plan.steps });
+  const list = await runWithProgress(s, session, what, { title: vscode.l10n.t('Istio: reading the profiles of istioctl {version}', { version }), steps: plan.steps });
   if (list.result.kind !== 'succeeded') return reportRun(s, session, what, list, undefined);
   // The list is on stdout up to 1.8 and on stderr from 1.9.
   let profiles = parseProfileList(`${list.result.processes[0].stdout}\n${list.result.processes[0].stderr}`);
   if (!profiles.length) {
     try {
       profiles = bundledVersion(readIndex(s.schemasDir), istioctl.minor).profiles;
-      s.output.line(`istioctl printed no profile list; using the bundled list: ${profiles.join(', ')}`);
+      s.output.line(vscode.l10n.t('istioctl printed no profile list; using the bundled list: {profiles}', { profiles: profiles.join(', ') }));
     } catch {
-      return showWithOutput(s, 'error', `Istio: istioctl ${version} listed no profiles.`);
+      return showWithOutput(s, 'error', vscode.l10n.t('Istio: istioctl {version} listed no profiles.', { version }));
     }
   }
   const dump = await runWithProgress(s, session, what, {
-    title: `Istio: dumping ${profiles.length} profiles of istioctl ${version}`,
+    title: vscode.l10n.t('Istio: dumping {count} profiles of istioctl {version}', { count: profiles.length, version }),
     steps: profiles.map(profileDumpStep),
     echoStdout: () => false,
   });
@@ -44,9 +44,9 @@ export async function refreshDefaults(s: Services): Promise<void> {
   try {
     cache = writeDefaultsCache(s.storageDir, version, `1.${istioctl.minor}`, dumps);
   } catch (e) {
-    return showWithOutput(s, 'error', `Istio: the defaults could not be cached in ${s.storageDir}: ${(e as Error).message}`);
+    return showWithOutput(s, 'error', vscode.l10n.t('Istio: the defaults could not be cached in {dir}: {error}', { dir: s.storageDir, error: (e as Error).message }));
   }
-  s.output.line(`Cached ${profiles.length} profile dumps of istioctl ${version} in ${cache.dir}`);
+  s.output.line(vscode.l10n.t('Cached {count} profile dumps of istioctl {version} in {dir}', { count: profiles.length, version, dir: cache.dir }));
   s.sendDefaults(cache);
-  void vscode.window.showInformationMessage(`Istio: cached the defaults of ${profiles.length} profiles (${profiles.join(', ')}) from istioctl ${version}.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Istio: cached the defaults of {count} profiles ({profiles}) from istioctl {version}.', { count: profiles.length, profiles: profiles.join(', '), version }));
 }

@@ -19,10 +19,10 @@ export async function selectVersion(s: Services): Promise<void> {
     versions = Array.from({ length: 26 }, (_, i) => ({ version: `1.${i + 5}`, tag: '' }));
   }
   const items: Item[] = [
-    { value: 'auto', label: 'auto', description: 'from `# istio-version:`, spec.tag, istioctl, else the newest' },
-    ...[...versions].reverse().map((v) => ({ value: v.version, label: v.version, description: v.tag ? `checked against Istio ${v.tag}` : undefined })),
+    { value: 'auto', label: 'auto', description: vscode.l10n.t('from `# istio-version:`, spec.tag, istioctl, else the newest') },
+    ...[...versions].reverse().map((v) => ({ value: v.version, label: v.version, description: v.tag ? vscode.l10n.t('checked against Istio {tag}', { tag: v.tag }) : undefined })),
   ].map((i) => (i.value === current ? { ...i, label: `$(check) ${i.label}` } : i));
-  const pick = await vscode.window.showQuickPick(items, { title: 'Istio version to check IstioOperator files against', placeHolder: `Now: ${current}` });
+  const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Istio version to check IstioOperator files against'), placeHolder: vscode.l10n.t('Now: {version}', { version: current }) });
   if (!pick) return;
   const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   await cfg.update('istioVersion', pick.value, target);

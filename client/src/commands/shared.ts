@@ -72,8 +72,9 @@ export interface RunSession {
   context: KubeContext | undefined;
 }
 
-const SHOW_OUTPUT = 'Show Output';
-const CONFIGURE_PATH = 'Configure Path';
+// Button labels: the same localized string is shown and compared with the choice.
+const showOutputLabel = () => vscode.l10n.t('Show Output');
+const configurePathLabel = () => vscode.l10n.t('Configure Path');
 
 /**
  * Everything a command needs before it runs anything, or undefined when the user was told why not.
@@ -110,9 +111,9 @@ export async function begin(s: Services, arg: unknown, what: string, opts: { ist
 /** No Istio command runs in an untrusted workspace: say so, with a way to change it. */
 export async function checkTrusted(what: string): Promise<boolean> {
   if (vscode.workspace.isTrusted) return true;
-  const manage = 'Manage Workspace Trust';
+  const manage = vscode.l10n.t('Manage Workspace Trust');
   const choice = await vscode.window.showWarningMessage(
-    `Istio: ${what} is not available in Restricted Mode. Istio commands run istioctl and kubectl against your cluster, so they only run in a trusted workspace. Validation, completion and hover still work.`,
+    vscode.l10n.t('Istio: {what} is not available in Restricted Mode. Istio commands run istioctl and kubectl against your cluster, so they only run in a trusted workspace. Validation, completion and hover still work.', { what }),
     manage,
   );
   if (choice === manage) void vscode.commands.executeCommand('workbench.trust.manage');
@@ -127,10 +128,10 @@ export async function findIstioctl(s: Services, what: string, need: 'required' |
   const found = await s.istioctl.detect();
   if (found?.kind === 'found') {
     const m = syntaxMinor(found.version);
-    if (m.note) s.output.line(`Note: ${m.note}`);
+    if (m.note) s.output.line(vscode.l10n.t('Note: {note}', { note: m.note }));
     if (m.minor !== undefined) return { version: found.version, minor: m.minor };
     if (need === 'optional') return undefined;
-    void offerToolFix('istioctl', `Istio: ${m.note}`, s);
+    void offerToolFix('istioctl', vscode.l10n.t('Istio: {note}', { note: m.note }), s);
     return false;
   }
   if (need === 'optional') return undefined;
@@ -141,26 +142,26 @@ export async function findIstioctl(s: Services, what: string, need: 'required' |
 async function resolveTarget(arg: unknown, what: string): Promise<Target | undefined> {
   const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
   if (!uri) {
-    void vscode.window.showErrorMessage(`Istio: ${what} works on an IstioOperator file. Open one first.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Istio: {what} works on an IstioOperator file. Open one first.', { what }));
     return undefined;
   }
   const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (uri.scheme !== 'file') {
-    void vscode.window.showErrorMessage(`Istio: ${what} needs the file saved on disk (istioctl reads it from there). Save it first.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Istio: {what} needs the file saved on disk (istioctl reads it from there). Save it first.', { what }));
     return undefined;
   }
   const name = path.basename(uri.fsPath);
   if (doc?.isDirty) {
-    const save = 'Save and Continue';
-    const saved = 'Use Saved Version';
+    const save = vscode.l10n.t('Save and Continue');
+    const saved = vscode.l10n.t('Use Saved Version');
     const choice = await vscode.window.showWarningMessage(
-      `${name} has unsaved changes.`,
-      { modal: true, detail: `Istio commands work on the file as saved on disk. Save your changes first, or run ${what} on the saved version?` },
+      vscode.l10n.t('{name} has unsaved changes.', { name }),
+      { modal: true, detail: vscode.l10n.t('Istio commands work on the file as saved on disk. Save your changes first, or run {what} on the saved version?', { what }) },
       save, saved,
     );
     if (!choice) return undefined;
     if (choice === save && !(await doc.save())) {
-      void vscode.window.showErrorMessage(`Istio: ${name} could not be saved; ${what} did not run.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Istio: {name} could not be saved; {what} did not run.', { name, what }));
       return undefined;
     }
   }
@@ -168,11 +169,11 @@ async function resolveTarget(arg: unknown, what: string): Promise<Target | undef
   try {
     text = await fs.readFile(uri.fsPath, 'utf8');
   } catch (e) {
-    void vscode.window.showErrorMessage(`Istio: cannot read ${uri.fsPath}: ${(e as Error).message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Istio: cannot read {file}: {error}', { file: uri.fsPath, error: (e as Error).message }));
     return undefined;
   }
   if (!looksLikeIstioOperator(text)) {
-    void vscode.window.showErrorMessage(`Istio: ${name} (as saved) has no \`kind: IstioOperator\` document, so ${what} has nothing to work on.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Istio: {name} (as saved) has no `kind: IstioOperator` document, so {what} has nothing to work on.', { name, what }));
     return undefined;
   }
   return { uri, file: path.resolve(uri.fsPath), name, text, iop: readIop(text) };
@@ -180,9 +181,9 @@ async function resolveTarget(arg: unknown, what: string): Promise<Target | undef
 
 /** For messages: `context "kind-prod"`. */
 export function contextPhrase(c: KubeContext | undefined): string {
-  if (!c) return 'the current context';
-  if (c.kind === 'setting' || c.kind === 'current') return `context "${c.name}"`;
-  return `the current context (${describeContext(c)})`;
+  if (!c) return vscode.l10n.t('the current context');
+  if (c.kind === 'setting' || c.kind === 'current') return vscode.l10n.t('context "{name}"', { name: c.name });
+  return vscode.l10n.t('the current context ({context})', { context: describeContext(c) });
 }
 
 /** A modal confirmation; true only when the user pressed `button`. */
@@ -211,9 +212,12 @@ export async function runWithProgress(s: Services, session: RunSession, what: st
   const { settings, target } = session;
   output.line('');
   output.line(`──── ${what} · ${new Date().toLocaleString()}`);
-  if (target) output.line(`File:     ${target.file}`);
-  if (session.istioctl) output.line(`istioctl: ${session.istioctl.version.version} (${settings.tools.istioctl}; command syntax of 1.${session.istioctl.minor})`);
-  if (session.context) output.line(`Context:  ${describeContext(session.context)}${settings.kubeconfig ? ` (kubeconfig ${settings.kubeconfig})` : ''}`);
+  if (target) output.line(vscode.l10n.t('File:     {file}', { file: target.file }));
+  if (session.istioctl) output.line(vscode.l10n.t('istioctl: {version} ({path}; command syntax of 1.{minor})', { version: session.istioctl.version.version, path: settings.tools.istioctl, minor: session.istioctl.minor }));
+  if (session.context) {
+    const context = describeContext(session.context);
+    output.line(settings.kubeconfig ? vscode.l10n.t('Context:  {context} (kubeconfig {kubeconfig})', { context, kubeconfig: settings.kubeconfig }) : vscode.l10n.t('Context:  {context}', { context }));
+  }
   const writer = output.writer();
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: r.title, cancellable: true }, async (progress, token) => {
     const abort = new AbortController();
@@ -257,15 +261,15 @@ function lastLineOf(text: string): string {
 }
 
 function summary(r: RunResult): string {
-  const secs = `${(r.durationMs / 1000).toFixed(1)} s`;
+  const secs = vscode.l10n.t('{seconds} s', { seconds: (r.durationMs / 1000).toFixed(1) });
   const codes = r.processes.filter((p) => p.started).map((p) => (p.code ?? p.signal ?? '?')).join(' | ');
   switch (r.kind) {
-    case 'succeeded': return `exit ${codes}, ${secs}`;
-    case 'failed': return `failed: exit ${codes}, ${secs}`;
-    case 'bin-not-found': return `not found: ${r.cmd}`;
-    case 'cancelled': return `cancelled after ${secs}; the process tree was stopped`;
-    case 'timed-out': return `timed out after ${Math.round(r.timeoutMs / 1000)} s; the process tree was stopped`;
-    case 'errored': return `could not start ${r.cmd}: ${r.message}`;
+    case 'succeeded': return vscode.l10n.t('exit {codes}, {time}', { codes, time: secs });
+    case 'failed': return vscode.l10n.t('failed: exit {codes}, {time}', { codes, time: secs });
+    case 'bin-not-found': return vscode.l10n.t('not found: {cmd}', { cmd: r.cmd });
+    case 'cancelled': return vscode.l10n.t('cancelled after {time}; the process tree was stopped', { time: secs });
+    case 'timed-out': return vscode.l10n.t('timed out after {seconds} s; the process tree was stopped', { seconds: Math.round(r.timeoutMs / 1000) });
+    case 'errored': return vscode.l10n.t('could not start {cmd}: {error}', { cmd: r.cmd, error: r.message });
   }
 }
 
@@ -275,7 +279,7 @@ function summary(r: RunResult): string {
  */
 export async function reportRun(s: Services, session: RunSession, what: string, run: PlanRun, success: string | undefined): Promise<void> {
   const r = run.result;
-  const last = r.lastLine ? ` Last reported: "${redactLine(r.lastLine).slice(0, 300)}"` : ' Nothing was reported.';
+  const last = r.lastLine ? vscode.l10n.t(' Last reported: "{line}"', { line: redactLine(r.lastLine).slice(0, 300) }) : vscode.l10n.t(' Nothing was reported.');
   const step = run.steps[run.steps.length - 1]?.step;
   switch (r.kind) {
     case 'succeeded':
@@ -283,36 +287,40 @@ export async function reportRun(s: Services, session: RunSession, what: string, 
       return;
     case 'bin-not-found': {
       const tool = toolOf(session.settings, r.cmd);
-      return offerToolFix(tool, `Istio: ${what} failed: ${tool} was not found (${r.cmd}). Install it, or set ${PATH_SETTING[tool]} to its full path.`, s);
+      return offerToolFix(tool, vscode.l10n.t('Istio: {what} failed: {tool} was not found ({cmd}). Install it, or set {setting} to its full path.', { what, tool, cmd: r.cmd, setting: PATH_SETTING[tool] }), s);
     }
     case 'errored': {
       const tool = toolOf(session.settings, r.cmd);
-      return offerToolFix(tool, `Istio: ${what} failed: ${tool} could not be started (${r.cmd}): ${r.message}`, s);
+      return offerToolFix(tool, vscode.l10n.t('Istio: {what} failed: {tool} could not be started ({cmd}): {error}', { what, tool, cmd: r.cmd, error: r.message }), s);
     }
     case 'cancelled':
-      return showWithOutput(s, 'warning', `Istio: ${what} was cancelled; istioctl/kubectl and their child processes were stopped.${last}`);
+      return showWithOutput(s, 'warning', vscode.l10n.t('Istio: {what} was cancelled; istioctl/kubectl and their child processes were stopped.{last}', { what, last }));
     case 'timed-out': {
-      const open = 'Change Timeout';
+      const open = vscode.l10n.t('Change Timeout');
+      const showOutput = showOutputLabel();
       const choice = await vscode.window.showErrorMessage(
-        `Istio: ${what} stopped after ${Math.round(r.timeoutMs / 1000)} s (istioOperator.commandTimeoutSeconds) at "${step?.label ?? ''}".${last}`,
-        SHOW_OUTPUT, open,
+        vscode.l10n.t('Istio: {what} stopped after {seconds} s (istioOperator.commandTimeoutSeconds) at "{step}".{last}', { what, seconds: Math.round(r.timeoutMs / 1000), step: step?.label ?? '', last }),
+        showOutput, open,
       );
-      if (choice === SHOW_OUTPUT) s.output.show();
+      if (choice === showOutput) s.output.show();
       if (choice === open) void openSetting(`${SECTION}.commandTimeoutSeconds`);
       return;
     }
     case 'failed': {
       const proc = r.processes[r.failed];
       const tool = proc ? toolOf(session.settings, proc.cmd) : 'istioctl';
-      const how = r.code !== null ? `exited with code ${r.code}` : `was ended by ${r.signal}`;
-      return showWithOutput(s, 'error', `Istio: ${what} failed at "${step?.label ?? ''}": ${tool} ${how}.${last}`);
+      const at = step?.label ?? '';
+      return showWithOutput(s, 'error', r.code !== null
+        ? vscode.l10n.t('Istio: {what} failed at "{step}": {tool} exited with code {code}.{last}', { what, step: at, tool, code: r.code, last })
+        : vscode.l10n.t('Istio: {what} failed at "{step}": {tool} was ended by {signal}.{last}', { what, step: at, tool, signal: String(r.signal), last }));
     }
   }
 }
 
 export async function showWithOutput(s: Services, level: 'error' | 'warning' | 'info', message: string): Promise<void> {
   const show = level === 'error' ? vscode.window.showErrorMessage : level === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-  if ((await show(message, SHOW_OUTPUT)) === SHOW_OUTPUT) s.output.show();
+  const showOutput = showOutputLabel();
+  if ((await show(message, showOutput)) === showOutput) s.output.show();
 }
 
 function toolOf(settings: CommandSettings, cmd: string): Tool {
@@ -322,21 +330,23 @@ function toolOf(settings: CommandSettings, cmd: string): Tool {
 export async function offerToolFix(tool: Tool, message: string, s: Services): Promise<void> {
   s.output.line(message);
   const configured = readSettings().tools[tool];
-  if (!path.isAbsolute(configured)) s.output.line(`(${configured} was looked for on the PATH of VS Code's extension host: ${process.env.PATH ?? '(no PATH)'})`);
-  const choice = await vscode.window.showErrorMessage(message, CONFIGURE_PATH, SHOW_OUTPUT);
-  if (choice === CONFIGURE_PATH) void openSetting(PATH_SETTING[tool]);
-  if (choice === SHOW_OUTPUT) s.output.show();
+  if (!path.isAbsolute(configured)) s.output.line(vscode.l10n.t('({tool} was looked for on the PATH of VS Code\'s extension host: {path})', { tool: configured, path: process.env.PATH ?? vscode.l10n.t('(no PATH)') }));
+  const configurePath = configurePathLabel();
+  const showOutput = showOutputLabel();
+  const choice = await vscode.window.showErrorMessage(message, configurePath, showOutput);
+  if (choice === configurePath) void openSetting(PATH_SETTING[tool]);
+  if (choice === showOutput) s.output.show();
 }
 
 async function reportIstioctlProblem(s: Services, found: IstioctlFound | undefined, what: string): Promise<void> {
   const settings = readSettings();
   if (!found || found.kind === 'bin-not-found') {
-    return offerToolFix('istioctl', `Istio: ${what} needs istioctl, which was not found (${settings.tools.istioctl}). Install it, or set ${PATH_SETTING.istioctl} to its full path.`, s);
+    return offerToolFix('istioctl', vscode.l10n.t('Istio: {what} needs istioctl, which was not found ({cmd}). Install it, or set {setting} to its full path.', { what, cmd: settings.tools.istioctl, setting: PATH_SETTING.istioctl }), s);
   }
   if (found.kind === 'failed') {
     const out = found.last.processes[0];
     if (out?.stderr) s.output.line(out.stderr.trimEnd());
-    return offerToolFix('istioctl', `Istio: ${what} needs istioctl's version, but ${found.message}`, s);
+    return offerToolFix('istioctl', vscode.l10n.t('Istio: {what} needs istioctl\'s version, but {problem}', { what, problem: found.message }), s);
   }
 }
 

@@ -6,7 +6,7 @@ import type { Services } from './shared.ts';
 export async function showEffective(s: Services, arg?: unknown): Promise<void> {
   const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
   if (!uri) {
-    void vscode.window.showInformationMessage('Istio: open an IstioOperator file to see its effective configuration.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Istio: open an IstioOperator file to see its effective configuration.'));
     return;
   }
   await s.effectiveView.show(uri);
