@@ -30,9 +30,10 @@ function only(ds: Diagnostic[], code: string): Diagnostic {
 }
 
 /** One overlay on a component (pilot unless said otherwise). */
-function overlay(kind: string, name: string, patches: string, opts: { revision?: string; component?: string } = {}): string {
+function overlay(kind: string, name: string, patches: string, opts: { revision?: string; component?: string; enabled?: boolean } = {}): string {
   const head = opts.revision ? `  revision: ${opts.revision}\n` : '';
-  return iop(`${head}  components:\n    ${opts.component ?? 'pilot'}:\n      k8s:\n        overlays:\n          - kind: ${kind}\n            name: ${name}\n            patches:\n${patches}`);
+  const enabled = opts.enabled === undefined ? '' : `      enabled: ${opts.enabled}\n`;
+  return iop(`${head}  components:\n    ${opts.component ?? 'pilot'}:\n${enabled}      k8s:\n        overlays:\n          - kind: ${kind}\n            name: ${name}\n            patches:\n${patches}`);
 }
 const patch = (p: string, value?: string) => `              - path: ${p}\n${value === undefined ? '' : `                value: ${value}\n`}`;
 
@@ -146,11 +147,11 @@ describe('overlay targets', () => {
   });
 
   test('1.5 matches by kind, the component namespace and name: a webhook configuration (no namespace) never matches; ClusterRole does (objects.go@1.5.10:76-83)', () => {
-    const webhook = overlay('MutatingWebhookConfiguration', 'istio-sidecar-injector', patch('metadata.labels.x', 'y'), { component: 'sidecarInjector' });
+    const webhook = overlay('MutatingWebhookConfiguration', 'istio-sidecar-injector', patch('metadata.labels.x', 'y'), { component: 'sidecarInjector', enabled: true });
     const d = only(overlayDiagnostics(webhook, '1.5'), 'overlay-target');
     assert.equal(d.severity, 1);
     assert.match(msg(d), /without a namespace/);
-    assert.deepEqual(overlayDiagnostics(overlay('ClusterRole', 'istio-sidecar-injector-istio-system', patch('metadata.labels.x', 'y'), { component: 'sidecarInjector' }), '1.5'), []);
+    assert.deepEqual(overlayDiagnostics(overlay('ClusterRole', 'istio-sidecar-injector-istio-system', patch('metadata.labels.x', 'y'), { component: 'sidecarInjector', enabled: true }), '1.5'), []);
     assert.deepEqual(overlayDiagnostics(overlay('MutatingWebhookConfiguration', 'istio-sidecar-injector', patch('metadata.labels.x', 'y')), '1.6'), []);
   });
 
@@ -169,9 +170,22 @@ describe('overlay targets', () => {
   });
 
   test('a component written `enabled: false` renders nothing, so istioctl checks none of its overlays', () => {
-    const text = iop(`  components:\n    cni:\n      enabled: false\n      k8s:\n        overlays:\n          - kind: DaemonSet\n            name: typo\n            patches: []\n`);
+    const text = overlay('DaemonSet', 'typo', '', { component: 'cni', enabled: false });
     assert.deepEqual(overlayDiagnostics(text, '1.20'), []);
-    assert.equal(overlayDiagnostics(text.replace('enabled: false', 'enabled: true'), '1.20').length, 1);
+    assert.match(msg(only(overlayDiagnostics(overlay('DaemonSet', 'typo', '', { component: 'cni', enabled: true }), '1.20'), 'overlay-target')), /does not match any object/);
+  });
+
+  test('not enabled by the profile: cni up to 1.23 needs `enabled: true` (IsComponentEnabledInSpec, translate_common.go@1.20.8:31-48); from 1.24 a component the file writes is on (component.go@1.24.6:80-110)', () => {
+    const text = overlay('DaemonSet', 'istio-cni-node', patch('spec.template.spec.priorityClassName', 'x'), { component: 'cni' });
+    assert.match(msg(only(overlayDiagnostics(text, '1.20'), 'overlay-target')), /never applied: istioctl 1\.20 does not render cni, as the `default` profile disables it/);
+    assert.deepEqual(overlayDiagnostics(text, '1.24'), []);
+  });
+
+  test('a gateway without `enabled: true` is not rendered up to 1.23 (Enabled.GetValue, component.go@1.20.8:108-114), unless the profile\'s gateway of that name is enabled', () => {
+    const gw = (name: string) => iop(`  components:\n    ingressGateways:\n      - name: ${name}\n        k8s:\n          overlays:\n            - kind: Deployment\n              name: ${name}\n              patches: []\n`);
+    assert.match(msg(only(overlayDiagnostics(gw('edge'), '1.20'), 'overlay-target')), /only with `enabled: true`/);
+    assert.deepEqual(overlayDiagnostics(gw('istio-ingressgateway'), '1.20'), []);
+    assert.deepEqual(overlayDiagnostics(gw('edge'), '1.24'), []);
   });
 });
 

@@ -25,8 +25,13 @@ export function checkOverlays(ctx: RuleContext): void {
   const era = overlayEra(ctx.minor);
   const kube = kubernetesObjects(ctx.schema.version);
   for (const list of overlayLists(ctx.doc, ctx.schema, ctx.profile)) {
-    if (list.disabled) continue; // not rendered: istioctl applies (and checks) none of its overlays
     const listPath = [...list.path, 'k8s', 'overlays'];
+    // Not rendered: istioctl applies (and checks) none of its overlays. Said once unless the file disables it.
+    if (list.enablement.state === 'off-written') continue;
+    if (list.enablement.state === 'off-default') {
+      ctx.report(list.overlays as unknown as Node, 'warning', 'overlay-target', `These overlays are never applied: istioctl ${ctx.schema.version} does not render ${list.label}, as ${list.enablement.why}. Add \`enabled: true\` to the component.`, listPath);
+      continue;
+    }
     if (!list.component?.rendered) {
       const why = list.component ? `its chart (${list.component.chart}) is not part of Istio ${ctx.schema.version}` : list.path[1] === 'addonComponents' ? 'istioctl renders addon components only up to 1.8' : 'istioctl has no chart for it';
       ctx.report(list.overlays as unknown as Node, 'warning', 'overlay-target', `These overlays are never applied: istioctl ${ctx.schema.version} renders nothing for ${list.label} (${why}).`, listPath);
