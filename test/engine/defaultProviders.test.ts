@@ -22,7 +22,7 @@ describe('defaultProviders without metrics', () => {
       const w = warnings(file(v, '      tracing:\n      - zipkin\n'));
       assert.equal(w.length, 1, v);
       assert.equal(w[0].range.start.line, 5);
-      assert.match(w[0].message, /metrics: \[prometheus\]/);
+      assert.match(String(w[0].message), /metrics: \[prometheus\]/);
       assert.deepEqual(warnings(file(v, '      metrics:\n      - prometheus\n      tracing:\n      - zipkin\n')), [], `${v} with metrics`);
       assert.deepEqual(warnings(file(v, '      tracing:\n      - zipkin\n', '  values:\n    telemetry:\n      enabled: false\n')), [], `${v} telemetry off`);
     }
