@@ -287,6 +287,17 @@ describe('overlay fields and values', () => {
     assert.deepEqual(overlayDiagnostics(text, '1.5'), []);
   });
 
+  test('the mesh ConfigMap `istio` (pilot_default.golden.yaml@1.20.8): `data.mesh` written as a block string holding `:` becomes a map (setValueContext, tree.go@1.20.8:413-416)', () => {
+    const text = overlay('ConfigMap', 'istio', `              - path: data.mesh\n                value: |\n                  defaultConfig:\n                    holdApplicationUntilProxyStarts: true\n`);
+    assert.match(msg(only(overlayDiagnostics(text, '1.20'), 'overlay-value')), /`data\.mesh` becomes a map, not a string/);
+    assert.deepEqual(overlayDiagnostics(overlay('ConfigMap', 'istio', patch('data.meshNetworks', '"networks"')), '1.20'), []);
+  });
+
+  test('base renders the CRDs of crd-all.gen.yaml: an overlay on the CustomResourceDefinition virtualservices.networking.istio.io is clean at 1.20 and 1.24', () => {
+    for (const v of ['1.20', '1.24']) assert.deepEqual(overlayDiagnostics(overlay('CustomResourceDefinition', 'virtualservices.networking.istio.io', patch('metadata.labels.x', 'v'), { component: 'base' }), v), [], v);
+    assert.equal(overlayDiagnostics(overlay('CustomResourceDefinition', 'virtualservice.networking.istio.io', patch('metadata.labels.x', 'v'), { component: 'base' }), '1.24').length, 1);
+  });
+
   test('a value on `[name:…]` replaces the whole item: a container without its name', () => {
     const d = only(overlayDiagnostics(overlay('Deployment', 'istiod', patch('spec.template.spec.containers.[name:discovery]', '{image: x}')), '1.24'), 'overlay-value');
     assert.match(msg(d), /replaces the whole item `\[name:discovery\]`.*no `name`/);
