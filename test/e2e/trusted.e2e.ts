@@ -190,6 +190,43 @@ describe('Istio Operator Tools in a trusted workspace', { timeout: FILE_TIMEOUT_
     await folder.click();
   });
 
+  it('pastes --set flags into the file as YAML, keeping every other line, with no problem after', async () => {
+    await wb().openIstioOperatorFile('good.yaml');
+    await wb().runCommand(commandLabel('pasteFlags'));
+    await wb().answerInput('istioctl install --set components.pilot.k8s.hpaSpec.maxReplicas=5 --set values.global.logging.level=default:debug -f good.yaml');
+    const end = Date.now() + 20_000;
+    let text = await wb().editorText();
+    while (!/maxReplicas: 5/.test(text) || !/level: default:debug/.test(text)) {
+      if (Date.now() > end) throw new Error(`the flags were not merged: ${text}`);
+      await new Promise((r) => setTimeout(r, 250));
+      text = await wb().editorText();
+    }
+    await wb().screenshot('pasted-flags');
+    assert.match(text, /minReplicas: 2\s+maxReplicas: 5/, 'merged into the file\'s own hpaSpec');
+    assert.match(text, /# A valid install \(revision canary\)/, 'the comment stays');
+    await new Promise((r) => setTimeout(r, 1_000));
+    assert.deepEqual((await wb().problems()).filter((p) => p.file === 'good.yaml'), []);
+    await wb().runCommand('File: Revert File');
+  });
+
+  it('New IstioOperator File… writes custom-operator.yml for the istioctl found, with zero problems', async () => {
+    await wb().runCommand(commandLabel('newOperator'));
+    await wb().acceptQuickPick('Istio release'); // the first: istioctl 1.20.3's release
+    await wb().acceptQuickPick('profile');
+    await wb().acceptQuickPick('gateways');
+    await wb().answerInput('registry.example.com/istio');
+    await wb().acceptQuickPick('what else');
+    await wb().page.locator('.tab', { hasText: 'custom-operator.yml' }).waitFor();
+    await wb().statusBarItem(/Istio 1\.20/);
+    const text = await wb().editorText();
+    assert.match(text, /# istio-version: 1\.20/);
+    assert.match(text, /hub: registry\.example\.com\/istio/);
+    await new Promise((r) => setTimeout(r, 1_500));
+    await wb().screenshot('new-operator-file');
+    assert.deepEqual((await wb().problems()).filter((p) => p.file === 'custom-operator.yml'), []);
+    await wb().runCommand('View: Close All Editors');
+  });
+
   it('asks before Uninstall, names the context and revision, and runs nothing when cancelled', async () => {
     const uninstall = commandLabel('uninstall');
     await wb().openIstioOperatorFile('good.yaml');

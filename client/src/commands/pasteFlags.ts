@@ -11,7 +11,10 @@ export async function pasteFlags(s: Services): Promise<void> {
     void vscode.window.showInformationMessage(vscode.l10n.t('Istio: open an IstioOperator file to paste --set flags into.'));
     return;
   }
-  const clip = await vscode.env.clipboard.readText().then((t) => (/--set|-s\s|=/.test(t) ? t.trim() : ''), () => '');
+  // Pre-filled from the clipboard when it holds flags; a browser (code-server) may ask for access
+  // and never answer, so it gets a moment, not a wait.
+  const read = vscode.env.clipboard.readText().then((t) => (/--set|-s\s|=/.test(t) ? t.trim() : ''), () => '');
+  const clip = await Promise.race([read, new Promise<string>((resolve) => setTimeout(() => resolve(''), 300))]);
   const commandLine = await vscode.window.showInputBox({
     title: vscode.l10n.t('Paste --set Flags as YAML'),
     prompt: vscode.l10n.t('An istioctl command line or --set flags (istioctl install --set values.global.hub=… --set profile=demo)'),
