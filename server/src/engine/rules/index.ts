@@ -30,7 +30,7 @@ export function runRules(doc: Document, schema: IstioSchema, profile: string, li
     minor,
     profile,
     place,
-    get: (path) => nodeAt(doc, path),
+    get: cachedLookup(doc),
     report: (node, severity, code, message, path, fix) => {
       const [start, end] = nodeSpan(node, [0, 0]);
       const d = makeDiagnostic(lines.range(start, end), severity, code as DiagnosticCode, message, formatPath(path));
@@ -42,13 +42,24 @@ export function runRules(doc: Document, schema: IstioSchema, profile: string, li
   return out;
 }
 
-function nodeAt(doc: Document, path: Step[]): Node | undefined {
-  let node: unknown = doc.contents;
-  for (const step of path) {
-    node = deref(doc, node);
-    if (typeof step === 'number') node = isSeq(node) ? node.items[step] : undefined;
-    else node = isMap(node) ? node.items.find((p) => keyName(p) === step)?.value : undefined;
-    if (node === undefined || node === null) return undefined;
-  }
-  return deref(doc, node) as Node | undefined;
+/**
+ * The node at a path, each prefix looked up once per run: the rules ask for the same maps again
+ * and again (every gateway, every component), and a long map's keys are searched one by one.
+ */
+function cachedLookup(doc: Document): (path: Step[]) => Node | undefined {
+  const seen = new Map<string, unknown>();
+  return (path) => {
+    let node: unknown = doc.contents;
+    let key = '';
+    for (const step of path) {
+      key += typeof step === 'number' ? `[${step}` : `.${step}`;
+      if (seen.has(key)) { node = seen.get(key); } else {
+        const parent = deref(doc, node);
+        node = typeof step === 'number' ? (isSeq(parent) ? parent.items[step] : undefined) : isMap(parent) ? parent.items.find((p) => keyName(p) === step)?.value : undefined;
+        seen.set(key, node);
+      }
+      if (node === undefined || node === null) return undefined;
+    }
+    return deref(doc, node) as Node | undefined;
+  };
 }
