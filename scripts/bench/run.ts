@@ -28,9 +28,9 @@ const PLANS: Record<Fixture['name'], { diagnostics: Plan; completion: Plan; engi
 };
 /** Edits at the servers' defaults: yaml-language-server waits 200 ms before each check, so fewer. */
 const DEFAULTS_PLANS: Record<Fixture['name'], Plan> = {
-  small: { warmup: 5, iterations: 40, budgetMs: 30_000 },
-  medium: { warmup: 5, iterations: 30, budgetMs: 30_000 },
-  large: { warmup: 3, iterations: 20, budgetMs: 40_000, minimum: 10 },
+  small: { warmup: 20, iterations: 40, budgetMs: 30_000 },
+  medium: { warmup: 10, iterations: 30, budgetMs: 30_000 },
+  large: { warmup: 5, iterations: 20, budgetMs: 40_000, minimum: 10 },
 };
 /** A single request or publish that takes longer than this is a hang, not a slow answer. */
 const STEP_TIMEOUT = 30_000;

@@ -18,8 +18,8 @@ import type { Settings } from './settings.ts';
 
 interface DocumentState {
   generation: number;
-  /** How long the last check of this document took (ms), for the next wait. */
-  lastCost?: number;
+  /** How long the last few checks of this document took (ms), newest last, for the next wait. */
+  costs: number[];
   /** Cancels the scheduled check (a timer, or an immediate when there is no delay). */
   cancel?: () => void;
   publishedVersion?: number;
@@ -32,7 +32,17 @@ export const CHEAP_CHECK_MS = 15;
 /** The longest an edit waits for its check when checks are expensive (ms). */
 export const MAX_ADAPTIVE_DELAY_MS = 150;
 
-/** The wait before checking a document whose last check took `cost` ms: none when cheap, else twice the cost (capped). */
+/** How many recent checks the wait is based on: one slow check (a GC pause) does not make a document slow. */
+const COST_WINDOW = 5;
+
+/** The typical cost of a document's checks: the median of the recent ones; undefined before the first. */
+export function typicalCost(costs: readonly number[]): number | undefined {
+  if (!costs.length) return undefined;
+  const sorted = [...costs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** The wait before checking a document whose checks take `cost` ms: none when cheap, else twice the cost (capped). */
 export function adaptiveDelay(cost: number | undefined): number {
   if (cost === undefined || cost <= CHEAP_CHECK_MS) return 0;
   return Math.min(MAX_ADAPTIVE_DELAY_MS, Math.round(cost * 2));
@@ -60,7 +70,7 @@ export class DiagnosticsPublisher {
   /** The document was opened or edited. */
   changed(uri: string): void {
     const state = this.states.get(uri);
-    this.schedule(uri, !state ? 0 : this.delay ?? adaptiveDelay(state.lastCost));
+    this.schedule(uri, !state ? 0 : this.delay ?? adaptiveDelay(typicalCost(state.costs)));
   }
 
   /** Settings or the istioctl version changed: check every open document again. */
@@ -84,7 +94,7 @@ export class DiagnosticsPublisher {
   private schedule(uri: string, delay: number): void {
     let state = this.states.get(uri);
     if (!state) {
-      state = { generation: 0 };
+      state = { generation: 0, costs: [] };
       this.states.set(uri, state);
     }
     const generation = ++this.generations;
@@ -116,7 +126,8 @@ export class DiagnosticsPublisher {
     const diagnostics = this.engine.validate(doc.file, settings, () => !current());
     const state = this.states.get(uri);
     if (!state || !current()) return;
-    state.lastCost = performance.now() - started;
+    state.costs.push(performance.now() - started);
+    if (state.costs.length > COST_WINDOW) state.costs.shift();
     if (state.publishedVersion !== undefined && state.publishedVersion > version) return;
     state.publishedVersion = version;
     await this.connection.sendDiagnostics({ uri, version, diagnostics });

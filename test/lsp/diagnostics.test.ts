@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { docUri, LspClient, rangeOf, type Diagnostic } from '../support/lspClient.ts';
-import { adaptiveDelay, CHEAP_CHECK_MS, MAX_ADAPTIVE_DELAY_MS } from '../../server/src/diagnosticsPublisher.ts';
+import { adaptiveDelay, CHEAP_CHECK_MS, MAX_ADAPTIVE_DELAY_MS, typicalCost } from '../../server/src/diagnosticsPublisher.ts';
 
 const BROKEN = `# istio-version: 1.20
 apiVersion: install.istio.io/v1alpha1
@@ -189,6 +189,12 @@ describe('adaptiveDelay', () => {
     assert.equal(adaptiveDelay(CHEAP_CHECK_MS), 0);
     assert.equal(adaptiveDelay(40), 80);
     assert.equal(adaptiveDelay(1_000), MAX_ADAPTIVE_DELAY_MS);
+  });
+
+  it('the cost is the median of the recent checks: one slow check (a GC pause) does not make a document wait', () => {
+    assert.equal(typicalCost([]), undefined);
+    assert.equal(adaptiveDelay(typicalCost([3, 2, 90, 3, 2])), 0);
+    assert.equal(adaptiveDelay(typicalCost([40, 45, 2, 50, 42])), 84, 'a document whose checks are slow still waits');
   });
 });
 
