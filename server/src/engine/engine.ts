@@ -35,6 +35,9 @@ import { symbols } from './outline/symbols.ts';
 import { validateDocument } from './validate/validate.ts';
 import { chooseVersion, type VersionChoice, type VersionInputs } from './schema/versionChoice.ts';
 import type { DocumentPlace } from './rules/ruleTypes.ts';
+import { localizeDiagnostics } from './l10n/localize.ts';
+import type { Locale } from './l10n/locale.ts';
+import { t } from './l10n/messages.ts';
 
 /** The kind of the whole-document action that moves every moved setting (a fix-all source action). */
 export const FIX_ALL_MOVES = 'source.fixAll.istioOperator';
@@ -43,6 +46,8 @@ export interface EngineOptions {
   /** Folder holding index.json and istio-1.X.json; defaults to the bundled schemas. */
   schemaDir?: string;
   limits?: Partial<Limits>;
+  /** The language of diagnostics, hover labels and quick-fix titles (l10n/); English by default. */
+  locale?: Locale;
 }
 
 /** Per-request settings: what the user or the client told us, and where the document is (for paths it names). */
@@ -51,10 +56,17 @@ export type EngineSettings = VersionInputs & DocumentPlace;
 export class Engine {
   readonly store: SchemaStore;
   limits: Limits;
+  locale: Locale;
 
   constructor(opts: EngineOptions = {}) {
     this.store = new SchemaStore(opts.schemaDir ?? defaultSchemaDir());
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
+    this.locale = opts.locale ?? 'en';
+  }
+
+  /** The language of what the engine says from now on (the server sets it once, at initialize). */
+  setLocale(locale: Locale): void {
+    this.locale = locale;
   }
 
   /** Changes limits for files parsed from now on (the server sets them once, at initialize). */
@@ -102,8 +114,13 @@ export class Engine {
     return { choice, schema: this.store.get(choice.version) };
   }
 
-  /** Syntax problems everywhere; schema checks on IstioOperator documents only. */
+  /** Syntax problems everywhere; schema checks on IstioOperator documents only; in the engine's locale. */
   validate(file: ParsedFile, settings: EngineSettings = {}, cancelled: () => boolean = () => false): Diagnostic[] {
+    return localizeDiagnostics(this.check(file, settings, cancelled), this.locale);
+  }
+
+  /** What validate finds, in English as it is built (the upgrade report and Fix all compare these). */
+  private check(file: ParsedFile, settings: EngineSettings = {}, cancelled: () => boolean = () => false): Diagnostic[] {
     const out: Diagnostic[] = [];
     if (file.tooLarge) {
       out.push(makeDiagnostic(file.lines.range(0, 0), 'information', 'too-large',
@@ -148,12 +165,12 @@ export class Engine {
   complete(file: ParsedFile, position: Position, settings: EngineSettings = {}, opts: { lazyDocs?: boolean } = {}): CompletionList {
     // A file with no document yet still has a release whose root keys can be offered.
     const schemaFor = (doc: YamlDoc | undefined) => this.schemaFor(file, doc ?? emptyDocument(file), settings).schema;
-    return complete(file, position, schemaFor, this.store.minors, this.istioctlDefaults, opts.lazyDocs);
+    return complete(file, position, schemaFor, this.store.minors, this.istioctlDefaults, opts.lazyDocs, this.locale);
   }
 
   /** The docs of a key item that `complete(…, { lazyDocs: true })` left for later. */
   resolveCompletion(item: CompletionItem): CompletionItem {
-    return resolveDocs(item, (v) => (this.store.has(v) ? this.store.get(v) : undefined), this.store.minors, this.istioctlDefaults);
+    return resolveDocs(item, (v) => (this.store.has(v) ? this.store.get(v) : undefined), this.store.minors, this.istioctlDefaults, this.locale);
   }
 
   /**
@@ -200,7 +217,7 @@ export class Engine {
     return upgradeReport({
       from, to, doc, text: file.text, lines: file.lines,
       releases: this.store.versions.map(({ version, tag }) => ({ version, tag })),
-      diagnosticsAt: (release) => this.validate(file, { ...settings, release }).filter(own),
+      diagnosticsAt: (release) => this.check(file, { ...settings, release }).filter(own),
       effectiveAt: (release) => this.effective(file, doc, { ...settings, release }),
     });
   }
@@ -257,7 +274,7 @@ export class Engine {
     // Worked out only when asked for, or beside a move the user is looking at (the light bulb asks often).
     const all = opts.fixAll || diagnostics.some(isMove) ? this.fixAllMoves(file, settings) : undefined;
     if (!all) return fixes;
-    return [...fixes, { title: `Fix all moved settings (${all.count})`, kind: FIX_ALL_MOVES, edit: { changes: { [uri]: [all.edit] } } }];
+    return [...fixes, { title: t(this.locale, 'fix.allMoves', { count: all.count }), kind: FIX_ALL_MOVES, edit: { changes: { [uri]: [all.edit] } } }];
   }
 
   private resolveAt(file: ParsedFile, rewrite: Rewrite, d: Diagnostic, settings: EngineSettings): TextEdit[] | undefined {
@@ -275,7 +292,7 @@ export class Engine {
     let current = file;
     let count = 0;
     for (let i = 0; i < 50; i++) {
-      const next = this.validate(current, settings).find(isMove);
+      const next = this.check(current, settings).find(isMove);
       if (!next) break;
       const edits = this.resolveAt(current, ((next.data as DiagnosticData).fix as { rewrite: Rewrite }).rewrite, next, settings);
       if (!edits?.length) break;
@@ -293,7 +310,7 @@ export class Engine {
 
   /** Markdown about the key or value under the position; over `kind`, the release and why it was chosen. */
   hover(file: ParsedFile, position: Position, settings: EngineSettings = {}): Hover | null {
-    return hover(file, position, (doc) => this.schemaFor(file, doc, settings), this.store.minors, this.istioctlDefaults);
+    return hover(file, position, (doc) => this.schemaFor(file, doc, settings), this.store.minors, this.istioctlDefaults, this.locale);
   }
 
   /** The outline of each IstioOperator document (one symbol per document when the file has several). */

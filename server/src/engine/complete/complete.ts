@@ -7,6 +7,7 @@ import {
 import { locateCursor, type CursorContext } from './cursor.ts';
 import { snippetCompletions } from '../init/snippets.ts';
 import { enumNames, fieldContext, fieldMarkdown, type DocumentProfile, type FieldContext, type IstioctlDefaults } from '../hover/fieldDocs.ts';
+import type { Locale } from '../l10n/locale.ts';
 import { schemaChain, shapeOf, typesOf } from '../hover/fieldFacts.ts';
 import { mapKeys, nodeAtPath } from '../parse/nodePath.ts';
 import type { ParsedFile, YamlDoc } from '../parse/parse.ts';
@@ -37,7 +38,7 @@ interface KeyPlacement {
  */
 export interface LazyDoc { v: string; p: Step[]; pf: string; w?: string; n?: Record<string, string> }
 
-export function complete(file: ParsedFile, position: Position, schemaFor: (doc: YamlDoc | undefined) => IstioSchema, minors: readonly string[], istioctl?: IstioctlDefaults, lazyDocs = false): CompletionList {
+export function complete(file: ParsedFile, position: Position, schemaFor: (doc: YamlDoc | undefined) => IstioSchema, minors: readonly string[], istioctl?: IstioctlDefaults, lazyDocs = false, locale: Locale = 'en'): CompletionList {
   if (file.tooLarge) return EMPTY;
   const ctx = locateCursor(file, file.lines.offset(position));
   if (!ctx || !offeredIn(ctx)) return EMPTY;
@@ -48,7 +49,7 @@ export function complete(file: ParsedFile, position: Position, schemaFor: (doc: 
   const chain = schemaChain(schema, ctx.path);
   if (!chain) return EMPTY;
   const node = chain[chain.length - 1];
-  const fc: FieldContext = { ...fieldContext(schema, minors, ctx.doc, istioctl), lazy: lazyDocs };
+  const fc: FieldContext = { ...fieldContext(schema, minors, ctx.doc, istioctl, locale), lazy: lazyDocs };
   const range = file.lines.range(ctx.replace[0], ctx.replace[1]);
   const items = (() => {
     if (ctx.kind === 'item') {
@@ -166,7 +167,7 @@ function lazyDoc(fc: FieldContext, path: Step[]): LazyDoc {
 }
 
 /** Writes the docs of an item `complete(…, lazyDocs)` left without them. */
-export function resolveDocs(item: CompletionItem, schemaOf: (version: string) => IstioSchema | undefined, minors: readonly string[], istioctl?: IstioctlDefaults): CompletionItem {
+export function resolveDocs(item: CompletionItem, schemaOf: (version: string) => IstioSchema | undefined, minors: readonly string[], istioctl?: IstioctlDefaults, locale: Locale = 'en'): CompletionItem {
   const lazy = (item.data as { iopDoc?: LazyDoc } | undefined)?.iopDoc;
   if (!lazy || item.documentation || !Array.isArray(lazy.p)) return item;
   const path = [...lazy.p, item.label];
@@ -176,7 +177,7 @@ export function resolveDocs(item: CompletionItem, schemaOf: (version: string) =>
   const names = lazy.n ?? {};
   const profile: DocumentProfile = lazy.w === undefined ? { name: String(lazy.pf), builtIn: true } : { name: String(lazy.pf), builtIn: false, written: String(lazy.w) };
   const fc: FieldContext = {
-    ...fieldContext(schema, minors, undefined, istioctl),
+    ...fieldContext(schema, minors, undefined, istioctl, locale),
     profile,
     itemName: (itemPath) => names[formatPath([...itemPath])],
   };

@@ -7,6 +7,9 @@ import type { YamlDoc } from '../parse/parse.ts';
 import { kubernetesReferenceUrl, referenceUrl } from './referenceLinks.ts';
 import type { IstioSchema, SchemaNode } from '../schema/schemaStore.ts';
 import { formatPath, isMap, isScalar, setPath, type Step } from '../parse/yamlNodes.ts';
+import { translatePhrase } from '../l10n/localize.ts';
+import type { Locale } from '../l10n/locale.ts';
+import { t } from '../l10n/messages.ts';
 
 export interface FieldContext {
   schema: IstioSchema;
@@ -20,6 +23,8 @@ export interface FieldContext {
   istioctl?: IstioctlDefaults;
   /** Completion for a language client: item docs are written on completionItem/resolve. */
   lazy?: boolean;
+  /** The language of the labels (Istio's own docs stay as written). */
+  locale?: Locale;
 }
 
 export interface IstioctlDefaults { istioctlVersion: string; minor: string; profiles: Record<string, unknown> }
@@ -34,8 +39,9 @@ export interface FieldDocOptions {
 }
 
 /** The context fields of one document are documented in: its release, profile and list item names. */
-export function fieldContext(schema: IstioSchema, minors: readonly string[], doc: YamlDoc | undefined, istioctl?: IstioctlDefaults): FieldContext {
+export function fieldContext(schema: IstioSchema, minors: readonly string[], doc: YamlDoc | undefined, istioctl?: IstioctlDefaults, locale: Locale = 'en'): FieldContext {
   return {
+    locale,
     istioctl: istioctl?.minor === schema.version ? istioctl : undefined,
     schema,
     minors,
@@ -61,40 +67,44 @@ export function documentProfile(schema: IstioSchema, doc: YamlDoc | undefined): 
 export function fieldMarkdown(ctx: FieldContext, path: readonly Step[], chain: SchemaNode[], opts: FieldDocOptions): string {
   const node = chain[chain.length - 1];
   const { schema } = ctx;
+  const locale = ctx.locale ?? 'en';
   const out: string[] = [];
   const name = path.length ? path[path.length - 1] : '';
   if (opts.full) {
-    out.push(`**${typeof name === 'number' ? `[${name}]` : name}** — ${typeLabel(schema, node)}`);
+    out.push(`**${typeof name === 'number' ? `[${name}]` : name}** — ${typeLabel(schema, node, 0, locale)}`);
     out.push(code(formatPath([...path])));
   } else {
-    out.push(`*${typeLabel(schema, node)}*`);
+    out.push(`*${typeLabel(schema, node, 0, locale)}*`);
   }
   if (node.deprecated) {
-    const rejected = node['x-istio-deprecation-severity'] === 'error' ? ` istioctl ${schema.version} rejects it.` : '';
-    const message = description(node.deprecationMessage).replace(/^Deprecated[.:]?\s*/i, '');
-    out.push(`**Deprecated** in Istio ${schema.version}${message ? `: ${message}` : '.'}${rejected}`);
+    const version = schema.version;
+    const rejected = node['x-istio-deprecation-severity'] === 'error' ? t(locale, 'hover.rejected', { version }) : '';
+    // The notes this project writes are translated; Istio's own proto comments stay as written.
+    const note = translatePhrase('deprecation', description(node.deprecationMessage), locale);
+    const message = note.replace(/^Deprecated[.:]?\s*/i, '');
+    out.push(`${message ? t(locale, 'hover.deprecatedWhy', { version, message }) : t(locale, 'hover.deprecated', { version })}${rejected}`);
   }
-  if (node['x-istio-hidden']) out.push('*Not in the Istio documentation (hidden): accepted, but may change without notice.*');
+  if (node['x-istio-hidden']) out.push(t(locale, 'hover.hidden'));
   const text = description(node.description);
   if (text) out.push(text);
   const allowed = enumNames(node);
   if (allowed.length && opts.full) {
     const docs = (node['x-istio-enum-docs'] ?? {}) as Record<string, string>;
-    out.push(`**Allowed values**:\n${allowed.map((v) => `- ${code(v)}${docs[v] ? ` — ${String(docs[v]).trim().split('\n')[0]}` : ''}`).join('\n')}`);
+    out.push(`${t(locale, 'hover.allowedValues')}\n${allowed.map((v) => `- ${code(v)}${docs[v] ? ` — ${String(docs[v]).trim().split('\n')[0]}` : ''}`).join('\n')}`);
   } else if (allowed.length) {
-    out.push(`Values: ${allowed.map(code).join(', ')}`);
+    out.push(t(locale, 'hover.values', { values: allowed.map(code).join(', ') }));
   }
   out.push(...defaultLines(ctx, path, chain, opts.full));
   if (opts.full) {
     if (path[0] === 'spec' && path[1] === 'values' && node['x-istio-chart-default'] !== undefined) {
-      out.push(`**Chart default**: ${formatValue(node['x-istio-chart-default'])}`);
+      out.push(t(locale, 'hover.chartDefault', { value: shown(node['x-istio-chart-default'], locale) }));
     }
-    out.push(`**Istio versions**: ${versionsOf(chain, ctx.minors)}`);
+    out.push(t(locale, 'hover.versions', { versions: versionsOf(chain, ctx.minors) }));
     if (path[0] === 'spec' && path.length > 1) out.push(code(`--set ${shellWord(`${setPath([...path])}=${opts.value ?? '<value>'}`)}`));
     const kube = kubernetesReferenceUrl(chain);
     const url = referenceUrl(schema.version, path, chain);
-    if (kube) out.push(`Kubernetes ${kube.version} type, read as Kubernetes reads it: [API reference](${kube.url})`);
-    else if (url) out.push(`[Istio ${schema.version} reference](${url})`);
+    if (kube) out.push(t(locale, 'hover.kubernetesReference', { version: kube.version, url: kube.url }));
+    else if (url) out.push(t(locale, 'hover.istioReference', { version: schema.version, url }));
   }
   return out.join('\n\n');
 }
@@ -104,16 +114,27 @@ function defaultLines(ctx: FieldContext, path: readonly Step[], chain: SchemaNod
   const d = fromIstioctl ?? defaultsOf(chain, path, ctx.schema.profiles, ctx.profile.name, ctx.itemName);
   if (!d) return [];
   const { profile } = ctx;
-  const source = fromIstioctl ? ` (from your istioctl ${ctx.istioctl!.istioctlVersion})` : '';
-  const note = (profile.builtIn ? '' : ` (${code(profile.written ?? '')} is not a built-in profile of Istio ${ctx.schema.version})`) + source;
-  const lines = [`**Default** in profile ${code(d.mine.profile)}${note}: ${formatValue(d.mine.value)}`];
+  const locale = ctx.locale ?? 'en';
+  const notes = [
+    ...(profile.builtIn ? [] : [t(locale, 'hover.notBuiltIn', { profile: code(profile.written ?? ''), version: ctx.schema.version })]),
+    ...(fromIstioctl ? [t(locale, 'hover.fromIstioctl', { version: ctx.istioctl!.istioctlVersion })] : []),
+  ];
+  const value = shown(d.mine.value, locale);
+  const lines = [notes.length
+    ? t(locale, 'hover.defaultNote', { profile: code(d.mine.profile), note: notes.join(locale === 'en' ? ') (' : '）（'), value })
+    : t(locale, 'hover.default', { profile: code(d.mine.profile), value })];
   if (full && d.others.length) {
     const inline = d.others.every((o) => !formatValue(o.value).includes('\n'));
     lines.push(inline
-      ? `Other profiles: ${d.others.map((o) => `${code(o.profile)}: ${formatValue(o.value)}`).join(', ')}`
-      : `Other profiles:\n${d.others.map((o) => `- ${code(o.profile)}: ${formatValue(o.value, 8).replace(/\n/g, '\n  ')}`).join('\n')}`);
+      ? t(locale, 'hover.otherProfiles', { list: d.others.map((o) => `${code(o.profile)}: ${shown(o.value, locale)}`).join(', ') })
+      : t(locale, 'hover.otherProfilesList', { list: d.others.map((o) => `- ${code(o.profile)}: ${shown(o.value, locale, 8).replace(/\n/g, '\n  ')}`).join('\n') }));
   }
   return lines;
+}
+
+/** formatValue, with "unset" in the reader's language. */
+function shown(value: unknown, locale: Locale, maxLines?: number): string {
+  return value === null || value === undefined ? t(locale, 'hover.unset') : formatValue(value, maxLines);
 }
 
 /** Enum names (the numbers and null that protobuf JSON also accepts are left out). */

@@ -2,6 +2,8 @@
 // it, and its default in each built-in profile. Read from the shared schema; never copied or changed.
 import type { IstioSchema, SchemaNode } from '../schema/schemaStore.ts';
 import type { Step } from '../parse/yamlNodes.ts';
+import type { Locale } from '../l10n/locale.ts';
+import { t, type MessageKey } from '../l10n/messages.ts';
 
 /** The resolved schema nodes from the root down to `path`, one per step (root first); undefined when the path leaves the schema. */
 export function schemaChain(schema: IstioSchema, path: readonly Step[]): SchemaNode[] | undefined {
@@ -34,24 +36,29 @@ export function shapeOf(node: SchemaNode): 'object' | 'array' | 'scalar' {
 const NUMERIC_SCALARS = new Set(['int32', 'int64', 'uint32', 'uint64', 'sint32', 'sint64', 'fixed32', 'fixed64', 'sfixed32', 'sfixed64', 'double', 'float']);
 
 /** The type in words: `integer (int32)`, `list of object (…Toleration)`, `enum (…AccessLogEncoding)`. */
-export function typeLabel(schema: IstioSchema, node: SchemaNode, depth = 0): string {
+export function typeLabel(schema: IstioSchema, node: SchemaNode, depth = 0, locale: Locale = 'en'): string {
   const xt = node['x-istio-type'] as string | undefined;
   const scalar = node['x-istio-scalar'] as string | undefined;
   let types = typesOf(node);
-  if (Array.isArray(node.enum)) return xt ? `enum (${xt})` : 'enum';
+  if (Array.isArray(node.enum)) return xt ? `${t(locale, 'type.enum')} (${xt})` : t(locale, 'type.enum');
   if (scalar && NUMERIC_SCALARS.has(scalar)) types = types.filter((t) => t !== 'string');
   let base: string;
   if (types.length === 1 && types[0] === 'array') {
-    base = depth < 3 && node.items ? `list of ${typeLabel(schema, schema.resolve(node.items), depth + 1)}` : 'list';
+    base = depth < 3 && node.items ? t(locale, 'type.listOf', { type: typeLabel(schema, schema.resolve(node.items), depth + 1, locale) }) : t(locale, 'type.list');
     return base;
   }
   if (types.length === 1 && types[0] === 'object' && !node.properties && node.additionalProperties && typeof node.additionalProperties === 'object') {
-    base = depth < 3 ? `map of ${typeLabel(schema, schema.resolve(node.additionalProperties), depth + 1)}` : 'map';
-  } else if (types.length === 1 && types[0] === 'object' && !node.properties) base = 'object (free-form)';
-  else base = types.length ? types.join(' or ') : 'any value';
+    base = depth < 3 ? t(locale, 'type.mapOf', { type: typeLabel(schema, schema.resolve(node.additionalProperties), depth + 1, locale) }) : t(locale, 'type.map');
+  } else if (types.length === 1 && types[0] === 'object' && !node.properties) base = t(locale, 'type.freeForm');
+  else base = types.length ? types.map((x) => typeName(x, locale)).reduce((a, b) => t(locale, 'type.or', { a, b })) : t(locale, 'type.any');
   if (scalar) return `${base} (${scalar})`;
   return xt ? `${base} (${xt})` : base;
 }
+
+const TYPE_NAMES: Record<string, MessageKey> = { string: 'type.string', integer: 'type.integer', number: 'type.number', boolean: 'type.boolean', object: 'type.object', array: 'type.array' };
+
+/** A JSON type's name in the reader's language. */
+const typeName = (type: string, locale: Locale) => (TYPE_NAMES[type] ? t(locale, TYPE_NAMES[type]) : type);
 
 /** The minors that have the path: the innermost `x-istio-versions` on the way down, else every bundled one. */
 export function versionsOf(chain: SchemaNode[], allMinors: readonly string[]): string {

@@ -13,6 +13,9 @@ import type { IstioSchema } from '../schema/schemaStore.ts';
 import { describeRange } from '../validate/validate.ts';
 import type { VersionChoice } from '../schema/versionChoice.ts';
 import { formatPath, isScalar, setPath, type Step } from '../parse/yamlNodes.ts';
+import { translateMessage, translatePhrase } from '../l10n/localize.ts';
+import type { Locale } from '../l10n/locale.ts';
+import { t } from '../l10n/messages.ts';
 
 interface Target {
   path: Step[];
@@ -27,6 +30,7 @@ export function hover(
   schemaFor: (doc: YamlDoc) => { choice: VersionChoice; schema: IstioSchema },
   minors: readonly string[],
   istioctl?: IstioctlDefaults,
+  locale: Locale = 'en',
 ): Hover | null {
   if (file.tooLarge) return null;
   const offset = file.lines.offset(position);
@@ -38,13 +42,13 @@ export function hover(
   const range = file.lines.range(target.span[0], target.span[1]);
   const markdown = (value: string): Hover => ({ contents: { kind: MarkupKind.Markdown, value }, range });
 
-  if (target.path.length === 1 && target.path[0] === 'kind') return markdown(versionMarkdown(choice, schema));
+  if (target.path.length === 1 && target.path[0] === 'kind') return markdown(versionMarkdown(choice, schema, locale));
   const chain = schemaChain(schema, target.path);
   if (!chain) {
-    const note = missingField(schema, target.path);
+    const note = missingField(schema, target.path, locale);
     return note ? markdown(note) : null;
   }
-  const fc = fieldContext(schema, minors, doc, istioctl);
+  const fc = fieldContext(schema, minors, doc, istioctl, locale);
   const field = fieldMarkdown(fc, target.path, chain, { full: true, value: target.on === 'value' ? target.value : undefined });
   const monitoring = monitoringDoc(target.path, schema.version);
   return markdown(monitoring ? `${field}\n\n---\n\n${monitoring}` : field);
@@ -66,19 +70,19 @@ function targetAt(file: ParsedFile, doc: YamlDoc, offset: number): Target | unde
   return { path: ctx.path, on: 'value', span: ctx.replace, value: word || undefined };
 }
 
-function versionMarkdown(choice: VersionChoice, schema: IstioSchema): string {
+function versionMarkdown(choice: VersionChoice, schema: IstioSchema, locale: Locale): string {
   const lines = [
-    `**IstioOperator** — checked against **Istio ${schema.version}** (schema from ${schema.tag})`,
-    `Version chosen from ${choice.reason}.`,
+    t(locale, 'hover.checkedAgainst', { version: schema.version, tag: schema.tag }),
+    t(locale, 'hover.versionChosen', { reason: translatePhrase('reason', choice.reason, locale) }),
   ];
-  if (choice.problem) lines.push(`⚠ ${choice.problem.message}`);
-  lines.push(`Built-in profiles in ${schema.version}: ${schema.profiles.map(code).join(', ')}`);
-  if (choice.source !== 'comment' && choice.source !== 'newest') lines.push('To choose another release, add a comment line `# istio-version: 1.X` to the document, or set `istioOperator.istioVersion`.');
+  if (choice.problem) lines.push(`⚠ ${locale === 'en' ? choice.problem.message : translateMessage('version-not-bundled', choice.problem.message) ?? choice.problem.message}`);
+  lines.push(t(locale, 'hover.builtInProfiles', { version: schema.version, profiles: schema.profiles.map(code).join(', ') }));
+  if (choice.source !== 'comment' && choice.source !== 'newest') lines.push(t(locale, 'hover.chooseRelease'));
   return lines.join('\n\n');
 }
 
 /** A key the release does not have, but another release has (or that moved). */
-function missingField(schema: IstioSchema, path: Step[]): string | undefined {
+function missingField(schema: IstioSchema, path: Step[], locale: Locale): string | undefined {
   const key = path[path.length - 1];
   if (typeof key !== 'string') return undefined;
   const parent = schemaChain(schema, path.slice(0, -1));
@@ -88,7 +92,9 @@ function missingField(schema: IstioSchema, path: Step[]): string | undefined {
   const moved = node['x-istio-moved']?.[key];
   const other = node['x-istio-other-versions']?.[key];
   const replacement = typeof moved === 'string' ? `: ${moved}.` : '.';
-  if (typeof other === 'string') return `${where} does not exist in Istio ${schema.version} (${describeRange(other, schema.version)})${replacement}`;
-  if (typeof moved === 'string') return `${where} is not accepted in Istio ${schema.version}${replacement}`;
+  // The same words as the diagnostic on that key (validate.ts unknownKey), in the reader's language.
+  const say = (code: string, en: string) => (locale === 'en' ? en : translateMessage(code, en) ?? en);
+  if (typeof other === 'string') return say('field-not-in-version', `${where} does not exist in Istio ${schema.version} (${describeRange(other, schema.version)})${replacement}`);
+  if (typeof moved === 'string') return say('field-moved', `${where} is not accepted in Istio ${schema.version}${replacement}`);
   return undefined;
 }
