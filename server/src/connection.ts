@@ -13,6 +13,7 @@ import { supportedItemDefaults } from './completionDefaults.ts';
 import { DiagnosticsPublisher } from './diagnosticsPublisher.ts';
 import { Documents } from './documents.ts';
 import { Engine, FIX_ALL_MOVES } from './engine/engine.ts';
+import { toLocale } from './engine/l10n/locale.ts';
 import { version } from '../../package.json';
 import { connectionLogger, describeError } from './logger.ts';
 import { RequestHandlers } from './requestHandlers.ts';
@@ -45,6 +46,8 @@ export function serve(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    // VS Code's display language (`zh-cn`): diagnostics, hover labels and quick-fix titles follow it.
+    engine.setLocale(toLocale(params.locale));
     settings.configure({
       pullConfiguration: !!params.capabilities.workspace?.configuration,
       istioctlVersion: options.istioctlVersion,

@@ -13,6 +13,7 @@ import { VersionStatusNotification } from '../../protocol/messages.ts';
 import type { Documents } from './documents.ts';
 import type { Engine, EngineSettings } from './engine/engine.ts';
 import type { ParsedFile } from './engine/parse/parse.ts';
+import { translatePhrase } from './engine/l10n/localize.ts';
 import { describeError, type Logger } from './logger.ts';
 import type { Settings } from './settings.ts';
 
@@ -137,7 +138,8 @@ export class DiagnosticsPublisher {
   private sendVersionStatus(uri: string, state: DocumentState, file: ParsedFile, settings: EngineSettings): void {
     const first = file.documents.find((d) => d.isIstioOperator);
     const choice = first ? this.engine.versionOf(file, first, settings) : undefined;
-    const params: VersionStatusNotification.Params = { uri, version: choice?.version ?? null, source: choice?.source ?? null, reason: choice?.reason ?? null };
+    const reason = choice ? translatePhrase('reason', choice.reason, this.engine.locale) : null;
+    const params: VersionStatusNotification.Params = { uri, version: choice?.version ?? null, source: choice?.source ?? null, reason };
     const key = `${params.version}\u0000${params.source}\u0000${params.reason}`;
     if (state.status === key) return;
     state.status = key;

@@ -164,13 +164,14 @@ export class LspClient {
 
   // --- LSP conveniences ---------------------------------------------------------------------
 
-  async initialize(opts: { capabilities?: Record<string, unknown>; initializationOptions?: unknown; rootUri?: string | null } = {}): Promise<any> {
+  async initialize(opts: { capabilities?: Record<string, unknown>; initializationOptions?: unknown; rootUri?: string | null; locale?: string } = {}): Promise<any> {
     const result = await this.request('initialize', {
       processId: process.pid,
       clientInfo: { name: 'iop-test-client' },
       rootUri: opts.rootUri ?? null,
       capabilities: opts.capabilities ?? {},
       initializationOptions: opts.initializationOptions,
+      ...(opts.locale ? { locale: opts.locale } : {}),
     });
     this.notify('initialized', {});
     return result;
