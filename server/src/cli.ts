@@ -1,5 +1,5 @@
 // iop-lint: checks IstioOperator files from the command line, with the language server's engine.
-//   iop-lint [--istio-version 1.X] [--format text|json|sarif] [--strict] PATH...
+//   iop-lint [--istio-version 1.X] [--format text|json|sarif] [--strict] [--lang zh-CN] PATH...
 import fs from 'node:fs';
 import { version as toolVersion } from '../../package.json';
 import { parseArgs, USAGE, type CliOptions } from './cli/args.ts';
@@ -14,6 +14,9 @@ import { runFromFlags } from './cli/fromFlags.ts';
 import { runInit } from './cli/init.ts';
 import { runUpgradeReport } from './cli/upgradeReport.ts';
 import { Engine } from './engine/engine.ts';
+import type { Locale } from './engine/l10n/locale.ts';
+import { t } from './engine/l10n/messages.ts';
+import { takeLang } from './cli/lang.ts';
 
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
 
@@ -23,20 +26,27 @@ interface Io {
   err: (s: string) => void;
 }
 
-export function main(argv: string[], io: Io): number {
-  const engine = new Engine();
+export function main(argv: string[], io: Io, env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const lang = takeLang(argv, env);
+  if ('error' in lang) {
+    io.err(`${t(lang.locale, 'cli.usageError', { message: lang.error })}\n`);
+    return EXIT.usage;
+  }
+  const { locale } = lang;
+  argv = lang.argv;
+  const engine = new Engine({ locale });
   if (argv[0] === 'effective') return runEffective(engine, argv.slice(1), io);
   if (argv[0] === 'flags') return runFlags(engine, argv.slice(1), io);
   if (argv[0] === 'from-flags') return runFromFlags(engine, argv.slice(1), io);
   if (argv[0] === 'init') return runInit(engine, argv.slice(1), io);
   if (argv[0] === 'upgrade-report') return runUpgradeReport(engine, argv.slice(1), io);
-  const args = parseArgs(argv, engine.store.minors);
+  const args = parseArgs(argv, engine.store.minors, locale);
   if (args.kind === 'help') {
     io.out(USAGE);
     return EXIT.ok;
   }
   if (args.kind === 'usage-error') {
-    io.err(`iop-lint: ${args.message}\nRun \`iop-lint --help\` for usage.\n`);
+    io.err(`${t(locale, 'cli.usageError', { message: args.message })}\n`);
     return EXIT.usage;
   }
   return run(engine, args.options, io);
@@ -60,23 +70,23 @@ function run(engine: Engine, options: CliOptions, io: Io): number {
     results.push({ display: target.display, absolute: target.absolute, istioVersion: r.istioVersion, diagnostics: r.diagnostics });
   }
 
-  for (const p of readProblems) io.err(`iop-lint: cannot read ${p.display}: ${p.message}\n`);
+  for (const p of readProblems) io.err(`${t(engine.locale, 'cli.cannotRead', { path: p.display, error: p.message })}\n`);
   if (options.format === 'json') io.out(formatJson(results));
   else if (options.format === 'sarif') io.out(formatSarif(results, readProblems, io.cwd, toolVersion));
   else io.out(formatText(results));
 
   const c = counts(results);
-  io.err(`${summary(c, results.length)}\n`);
+  io.err(`${summary(c, results.length, engine.locale)}\n`);
   if (readProblems.length) return EXIT.usage;
   return c.errors > 0 || (options.strict && c.warnings > 0) ? EXIT.problems : EXIT.ok;
 }
 
-function summary(c: { errors: number; warnings: number; information: number }, files: number): string {
-  if (files === 0) return 'iop-lint: no IstioOperator files found.';
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const parts = [plural(c.errors, 'error'), plural(c.warnings, 'warning')];
-  if (c.information) parts.push(`${c.information} information`);
-  return `iop-lint: ${parts.join(', ')} in ${plural(files, 'file')}.`;
+function summary(c: { errors: number; warnings: number; information: number }, files: number, locale: Locale): string {
+  if (files === 0) return t(locale, 'cli.noFiles');
+  const count = (n: number, one: 'cli.error' | 'cli.warning' | 'cli.file', many: 'cli.errors' | 'cli.warnings' | 'cli.files') => t(locale, n === 1 ? one : many, { count: n });
+  const parts = [count(c.errors, 'cli.error', 'cli.errors'), count(c.warnings, 'cli.warning', 'cli.warnings')];
+  if (c.information) parts.push(t(locale, 'cli.information', { count: c.information }));
+  return t(locale, 'cli.summary', { problems: parts.reduce((a, b) => t(locale, 'cli.list', { a, b })), files: count(files, 'cli.file', 'cli.files') });
 }
 
 process.exitCode = main(process.argv.slice(2), {

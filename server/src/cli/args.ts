@@ -1,5 +1,7 @@
 // iop-lint's command line: flags in, options (or a usage error) out. No I/O here.
 import { parseArgs as parseNodeArgs } from 'node:util';
+import type { Locale } from '../engine/l10n/locale.ts';
+import { t } from '../engine/l10n/messages.ts';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -42,6 +44,9 @@ Options:
   --only-istio-operator
                        skip named files that hold no IstioOperator (as directories are
                        searched), e.g. for the staged YAML files a pre-commit hook passes
+  --lang LANG          the language of messages, for every command: en or zh-CN
+                       (Simplified Chinese); default: LC_ALL, LC_MESSAGES or LANG
+                       (zh_CN.UTF-8 is Chinese), else English
   -h, --help           show this help
 
 Exit status: 0 no errors (warnings allowed unless --strict), 1 errors (or warnings with
@@ -49,7 +54,7 @@ Exit status: 0 no errors (warnings allowed unless --strict), 1 errors (or warnin
 `;
 
 /** `minors`: the bundled Istio minors, oldest first ("1.5" … "1.30"). */
-export function parseArgs(argv: string[], minors: string[]): ParsedArgs {
+export function parseArgs(argv: string[], minors: string[], locale: Locale = 'en'): ParsedArgs {
   let parsed;
   try {
     parsed = parseNodeArgs({
@@ -65,45 +70,45 @@ export function parseArgs(argv: string[], minors: string[]): ParsedArgs {
       },
     });
   } catch (e) {
-    return { kind: 'usage-error', message: usageMessage(e) };
+    return { kind: 'usage-error', message: usageMessage(e, locale) };
   }
   const v = parsed.values;
   if (v.help) return { kind: 'help' };
   const format = v.format ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) {
-    return { kind: 'usage-error', message: `unknown format \`${format}\`; use one of ${FORMATS.join(', ')}.` };
+    return { kind: 'usage-error', message: t(locale, 'cli.unknownFormat', { format, formats: FORMATS.join(', ') }) };
   }
   let istioVersion: string | undefined;
   if (v['istio-version'] !== undefined) {
-    const r = checkVersion(v['istio-version'], minors);
+    const r = checkVersion(v['istio-version'], minors, '--istio-version', locale);
     if ('message' in r) return { kind: 'usage-error', message: r.message };
     istioVersion = r.version;
   }
-  if (!parsed.positionals.length) return { kind: 'usage-error', message: 'no PATH given: name the files or directories to check.' };
+  if (!parsed.positionals.length) return { kind: 'usage-error', message: t(locale, 'cli.noPath') };
   return { kind: 'run', options: { istioVersion, format: format as Format, strict: !!v.strict, onlyIstioOperator: !!v['only-istio-operator'], paths: parsed.positionals } };
 }
 
 /** "1.20", "1.20.3" or "v1.20" → "1.20" when bundled; "auto" → no version. */
-export function checkVersion(raw: string, minors: string[], flag = '--istio-version'): { version: string | undefined } | { message: string } {
-  const bundled = `bundled: ${minors[0]}–${minors[minors.length - 1]} (${minors.join(', ')})`;
+export function checkVersion(raw: string, minors: string[], flag = '--istio-version', locale: Locale = 'en'): { version: string | undefined } | { message: string } {
+  const bundled = { first: minors[0], last: minors[minors.length - 1], all: minors.join(', ') };
   const text = raw.trim();
   if (text === 'auto') return { version: undefined };
   const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(text);
-  if (!m) return { message: `${flag} \`${raw}\` is not an Istio version; expected 1.X, ${bundled}.` };
+  if (!m) return { message: t(locale, 'cli.notAVersion', { flag, raw, ...bundled }) };
   const version = `${Number(m[1])}.${Number(m[2])}`;
-  if (!minors.includes(version)) return { message: `Istio ${version} is not bundled with iop-lint; ${bundled}.` };
+  if (!minors.includes(version)) return { message: t(locale, 'cli.notBundled', { version, ...bundled }) };
   return { version };
 }
 
-export function usageMessage(e: unknown): string {
+export function usageMessage(e: unknown, locale: Locale = 'en'): string {
   const err = e as { code?: string; message?: string };
   const option = /'([^']+)'/.exec(err.message ?? '')?.[1];
   switch (err.code) {
-    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': return `unknown option \`${option ?? '?'}\`.`;
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': return t(locale, 'cli.unknownOption', { option: option ?? '?' });
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
       const name = option?.split(' ')[0] ?? '?';
-      if (/argument missing/.test(err.message ?? '')) return `\`${name}\` needs a value.`;
-      if (/does not take an argument/.test(err.message ?? '')) return `\`${name}\` does not take a value.`;
+      if (/argument missing/.test(err.message ?? '')) return t(locale, 'cli.needsValue', { option: name });
+      if (/does not take an argument/.test(err.message ?? '')) return t(locale, 'cli.takesNoValue', { option: name });
       return (err.message ?? '').split('\n')[0];
     }
     default: return err.message ?? String(e);
