@@ -8,6 +8,7 @@ import { locateCursor, type CursorContext } from './cursor.ts';
 import { snippetCompletions } from '../init/snippets.ts';
 import { enumNames, fieldContext, fieldMarkdown, type DocumentProfile, type FieldContext, type IstioctlDefaults } from '../hover/fieldDocs.ts';
 import type { Locale } from '../l10n/locale.ts';
+import { t } from '../l10n/messages.ts';
 import { schemaChain, shapeOf, typesOf } from '../hover/fieldFacts.ts';
 import { mapKeys, nodeAtPath } from '../parse/nodePath.ts';
 import type { ParsedFile, YamlDoc } from '../parse/parse.ts';
@@ -210,7 +211,7 @@ function valueItems(fc: FieldContext, ctx: CursorContext, path: Step[], chain: S
   for (const v of enumNames(node)) values.push({ label: v, kind: CompletionItemKind.EnumMember, doc: enumDocs[v] });
   if (!values.length && typesOf(node).includes('boolean')) for (const v of ['true', 'false']) values.push({ label: v, kind: CompletionItemKind.Value });
   if (!values.length && path.length === 2 && path[0] === 'spec' && path[1] === 'profile') {
-    for (const p of fc.schema.profiles) values.push({ label: p, kind: CompletionItemKind.Value, doc: `The built-in \`${p}\` profile of Istio ${fc.schema.version}.` });
+    for (const p of fc.schema.profiles) values.push({ label: p, kind: CompletionItemKind.Value, doc: t(fc.locale ?? 'en', 'complete.builtInProfile', { profile: p, version: fc.schema.version }) });
   }
   if (!values.length) return [];
   const fieldDoc = fieldMarkdown(fc, path, chain, { full: false });

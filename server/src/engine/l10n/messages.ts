@@ -41,6 +41,7 @@ export const EN = {
   'type.boolean': 'boolean',
   'type.object': 'object',
   'type.array': 'array',
+  'complete.builtInProfile': 'The built-in `{profile}` profile of Istio {version}.',
   // code actions
   'fix.allMoves': 'Fix all moved settings ({count})',
   // iop-lint
@@ -104,6 +105,7 @@ export const ZH: Record<MessageKey, string> = {
   'type.boolean': '布尔值',
   'type.object': '对象',
   'type.array': '数组',
+  'complete.builtInProfile': 'Istio {version} 的内置 profile `{profile}`。',
   'fix.allMoves': '修复所有已迁移的设置（{count} 处）',
   'cli.noFiles': 'iop-lint：没有找到 IstioOperator 文件。',
   'cli.summary': 'iop-lint：{files}中共有 {problems}。',
