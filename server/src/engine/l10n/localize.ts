@@ -39,20 +39,35 @@ function templatesOf(code: string): Compiled[] {
 
 let fixTitles: Compiled[] | undefined;
 
+/**
+ * Chinese spacing: no space between Chinese characters or beside Chinese punctuation (a phrase
+ * filled in beside inline code keeps its space: `请改用 `meshConfig.x``, `请改用代理内的…`).
+ */
+export function tidy(zh: string): string {
+  return zh
+    .replace(/([\u3400-\u9fff\u3000-\u303f\uff00-\uffef]) +(?=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef])/g, '$1')
+    .replace(/ +(?=[，。：；！？）」』、])/g, '')
+    .replace(/([（「『]) +/g, '$1');
+}
+
 /** A diagnostic message of `code` in Chinese; undefined when no template knows it. */
 export function translateMessage(code: string, message: string, trace?: Trace): string | undefined {
-  return translate(message, templatesOf(code), ALL_FRAGMENTS, trace);
+  const zh = translate(message, templatesOf(code), ALL_FRAGMENTS, trace);
+  return zh === undefined ? undefined : tidy(zh);
 }
 
 /** A quick-fix title in Chinese; undefined when no template knows it. */
 export function translateFixTitle(title: string, trace?: Trace): string | undefined {
   fixTitles ??= FIX_TITLES.map(([en, zh]) => compile(en, zh, ALL_FRAGMENTS));
-  return translate(title, fixTitles, ALL_FRAGMENTS, trace);
+  const zh = translate(title, fixTitles, ALL_FRAGMENTS, trace);
+  return zh === undefined ? undefined : tidy(zh);
 }
 
 /** A phrase of a fragment table (`reason` for a version choice's reason) in Chinese, else as it is. */
 export function translatePhrase(table: string, text: string, locale: Locale): string {
-  return locale === 'en' ? text : fragment(text, table, ALL_FRAGMENTS) ?? text;
+  if (locale === 'en') return text;
+  const zh = fragment(text, table, ALL_FRAGMENTS);
+  return zh === undefined ? text : tidy(zh);
 }
 
 const localized = new WeakMap<Diagnostic, Diagnostic>();

@@ -44,7 +44,7 @@ export const OVERLAY_FRAGMENTS: Fragments = {
   ],
   ovSubject: [['(no kind) `(no name)`', '（没有 kind）`（没有名称）`'], ['(no kind) `{n}`', '（没有 kind）`{n}`'], ['{k} `(no name)`', '{k} `（没有名称）`'], ['{k} `{n}`', '{k} `{n}`']],
   ovFirst: [
-    ['istioctl {v} fails: {kind} `{name}` is rendered without a namespace, and 1.5 matches an overlay by kind, the component\'s namespace and name ({src}; objects.go@1.5.10:76-83 drops the namespace only for {kinds}).',
+    ['istioctl {v} fails: {kind:word} `{name}` is rendered without a namespace, and 1.5 matches an overlay by kind, the component\'s namespace and name ({src}; objects.go@1.5.10:76-83 drops the namespace only for {kinds}).',
       'istioctl {v} 会失败：{kind} `{name}` 渲染时没有命名空间，而 1.5 按 kind、组件的命名空间和名称匹配 overlay（{src}；objects.go@1.5.10:76-83 只对 {kinds} 去掉命名空间）。'],
     ['istioctl {v} fails: "{istio}" ({src}): {label} renders no {subject:ovSubject}.', 'istioctl {v} 会失败："{istio}"（{src}）：{label} 没有渲染 {subject}。'],
     ['This overlay does nothing: istioctl {v} patches only what {label} renders, matched by kind and name, and says nothing when nothing matches ({src}); {label} renders no {subject:ovSubject}.',
@@ -52,15 +52,15 @@ export const OVERLAY_FRAGMENTS: Fragments = {
   ],
   ovSecond: [
     ['', ''],
-    [' Its {kind} is {names:ovNames}.', '它的 {kind} 是 {names}。'],
-    [' Its {kind} resources are {names:ovNames}.', '它的 {kind} 资源有 {names}。'],
+    [' Its {kind:word} is {names:ovNames}.', '它的 {kind} 是 {names}。'],
+    [' Its {kind:word} resources are {names:ovNames}.', '它的 {kind} 资源有 {names}。'],
     [' Kinds are matched exactly: write `{k}`.', 'kind 须完全一致（区分大小写）：请写 `{k}`。'],
     [' It renders {kinds:ovNames}.', '它渲染的有 {kinds}。'],
-    [' It renders {kinds:ovNames}; its workload is the {wk} `{wn}`.', '它渲染的有 {kinds}；它的工作负载是 {wk} `{wn}`。'],
+    [' It renders {kinds:ovNames}; its workload is the {wk:word} `{wn}`.', '它渲染的有 {kinds}；它的工作负载是 {wk} `{wn}`。'],
   ],
   ovThird: [
     ['', ''],
-    [' {kind} `{name}` is rendered by {spec}: put the overlay there.', '{kind} `{name}` 由 {spec} 渲染：请把 overlay 放到那里。'],
+    [' {kind:word} `{name}` is rendered by {spec:word}: put the overlay there.', '{kind} `{name}` 由 {spec} 渲染：请把 overlay 放到那里。'],
     [' Did you mean `{hint}`?', '你是不是想写 `{hint}`？'],
   ],
   ovEscape: [['', ''], [' (escape dots in the value as `\\.`)', '（值中的点请转义为 `\\.`）']],

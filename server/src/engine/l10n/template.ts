@@ -1,7 +1,8 @@
 // Message templates with named placeholders, read both ways: an English template matches a message
 // the engine built (giving the values of its placeholders) and the same placeholders fill the
 // Chinese template. `{name}` is any text, kept as it is (a path, a value, a release); `{name:table}`
-// is a phrase of a fragment table, translated itself. `{{` and `}}` are literal braces.
+// is a phrase of a fragment table, translated itself; `{name:word}` is one token, no spaces or
+// backticks (a Kubernetes kind), kept as written. `{{` and `}}` are literal braces.
 
 /** A fragment table: templates tried in order; a function entry translates what it recognizes. */
 export type Fragment = readonly [en: string, zh: string] | ((text: string) => string | undefined);
@@ -48,6 +49,9 @@ export function placeholders(template: string): string[] {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Tables that are patterns, not phrases: the text is kept as written. */
+const BUILTIN: Readonly<Record<string, string>> = { word: '[^\\s`]+' };
+
 /**
  * The regular expression source of a template. `capture`: the placeholders become groups (the
  * outer template); inside a fragment they do not. A table placeholder matches only the phrases of
@@ -57,7 +61,7 @@ function source(template: string, fragments: Fragments, capture: string[] | unde
   if (depth > 6) throw new Error('fragment tables nest too deep');
   return parse(template).map((p) => {
     if ('text' in p) return escape(p.text);
-    const inner = p.table ? tableSource(p.table, fragments, depth) : '[\\s\\S]*?';
+    const inner = p.table && BUILTIN[p.table] ? BUILTIN[p.table] : p.table ? tableSource(p.table, fragments, depth) : '[\\s\\S]*?';
     if (!capture) return `(?:${inner})`;
     const seen = capture.indexOf(p.name);
     if (seen >= 0) return `\\${seen + 1}`;
@@ -96,7 +100,7 @@ export function translate(text: string, templates: readonly Compiled[], fragment
     t.names.forEach((name, i) => {
       const part = parts.find((p) => 'name' in p && p.name === name) as { name: string; table?: string };
       const raw = m[i + 1];
-      const value = part.table ? fragment(raw, part.table, fragments, trace) : raw;
+      const value = part.table && !BUILTIN[part.table] ? fragment(raw, part.table, fragments, trace) : raw;
       if (value === undefined) ok = false;
       else values[name] = value;
     });
