@@ -99,6 +99,19 @@ describe('every diagnostic message in Chinese', () => {
       assert.doesNotMatch(t.zh!, /\{\w+(:\w+)?\}/, `a placeholder left in ${t.zh}`);
     }
   });
+  it('leaves no English sentence in a translation, outside code, quoted istioctl errors, citations and Istio\'s own notes', () => {
+    const english: string[] = [];
+    for (const t of TRANSLATED) {
+      const trace: Trace = { rows: new Set(), passthrough: [] };
+      let zh = translateMessage(t.code, t.message, trace)!;
+      for (const p of trace.passthrough) zh = zh.replace(p, '');
+      const rest = zh.replace(/`[^`]*`/g, '').replace(/"(?:[^"\\]|\\.)*"/g, '').replace(/https?:\/\/\S+/g, '').replace(/[\w./-]+@[\d.]+(:[\d,-]+)?/g, '')
+        .replace(/（(invalid revision specified|invalid gateway name)）/g, '');
+      const words = /[A-Za-z]{2,}[ ,]+[a-z]{2,}[ ,]+[a-z]{2,}/.exec(rest);
+      if (words) english.push(`${t.code}: «${words[0]}» in ${zh}`);
+    }
+    assert.deepEqual([...new Set(english)], [], 'a template matched in a way that left English words in a placeholder');
+  });
   it('covers every code the corpus produces, across the releases', () => {
     const codes = new Set(FOUND.map((f) => f.code));
     assert.ok(codes.size >= 40, [...codes].join(' '));

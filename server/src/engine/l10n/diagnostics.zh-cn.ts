@@ -131,7 +131,7 @@ export const DIAGNOSTICS: Table = {
     ['istioctl {v} reads a profile file only with `--manifests`; otherwise it looks for a built-in profile and fails with "Asset profiles/{p}.yaml not found". Built-in profiles: {names:codes}.', 'istioctl {v} 只有在指定 `--manifests` 时才读取 profile 文件；否则它会查找内置 profile 并报错 "Asset profiles/{p}.yaml not found"。内置 profile：{names}。'],
     ['{why:profileWhy} Built-in profiles: {names:codes}.', '{why}内置 profile：{names}。'],
     ['istioctl {v} reads the profile `{p}` from disk, and there is no such file {rel:relHint}(istioctl fails with "failed to read profile"). Write a built-in profile name or the path of an existing profile file.', 'istioctl {v} 会从磁盘读取 profile `{p}`，但{rel}没有这个文件（istioctl 会报错 "failed to read profile"）。请写内置 profile 名，或一个已存在的 profile 文件路径。'],
-    ['istioctl {v} reads `default.yaml` beside a custom profile first, and there is none in `{dir}`: copy the release\'s default profile there (istioctl profile dump default).', 'istioctl {v} 会先读取自定义 profile 旁边的 `default.yaml`，但 `{dir}` 中没有：请把该版本的 default profile 复制过去（istioctl profile dump default）。'],
+    ['istioctl {v} reads `default.yaml` beside a custom profile first, and there is none in `{dir}`: copy the release\'s default profile there (istioctl profile dump default).', 'istioctl {v} 会先读取自定义 profile 旁边的 `default.yaml`，但 `{dir}` 中没有：请把该版本的 default profile 复制过去（`istioctl profile dump default`）。'],
   ],
 };
 

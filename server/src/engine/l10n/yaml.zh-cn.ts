@@ -47,7 +47,7 @@ export const YAML_SYNTAX: readonly Row[] = [
   ['Nested mappings are not allowed in compact mappings', '紧凑映射中不允许嵌套映射'],
   ['Not a YAML token: {s}', '不是 YAML 记号：{s}'],
   ['Not a valid tag: {s}', '不是有效的标签：{s}'],
-  ['Plain value cannot start with {c}', '普通值不能以 {c} 开头'],
+  ['Plain value cannot start with {c:badStart}', '普通值不能以{c}开头'],
   ['Sequence item without - indicator', '序列项缺少 - 指示符'],
   ['Tabs are not allowed as indentation', '不允许用制表符缩进'],
   ['Tags and anchors must be separated from the next token by white space', '标签和锚点必须用空白与后面的记号分隔'],
@@ -74,5 +74,9 @@ export const YAML_SYNTAX: readonly Row[] = [
 
 export const YAML_FRAGMENTS: Fragments = {
   flowName: [['flow map', '流式映射'], ['flow sequence', '流式序列']],
+  badStart: [
+    ['a tab character', '制表符'], ['flow indicator character {c}', '流式指示符 {c} '], ['directive indicator character {c}', '指令指示符 {c} '],
+    ['block scalar indicator {c}', '块标量指示符 {c} '], ['reserved character {c}', '保留字符 {c} '],
+  ],
   flowNameCap: [['Flow map', '流式映射'], ['Flow sequence', '流式序列']],
 };
