@@ -81,7 +81,7 @@ export function printReport(r: Results): void {
     ]),
   ));
   out.push('');
-  out.push('**What a user sees: didChange → publishDiagnostics with both servers at their defaults** (ours: the wait follows the check\'s cost; yaml-language-server: its 200 ms validation delay)');
+  out.push('**What a user sees: didChange → publishDiagnostics with both servers at their defaults** (the edit sent as VS Code sends it to a server that asks for incremental sync, as both do: the changed range; ours: the wait follows the check\'s cost; yaml-language-server: its 200 ms validation delay)');
   out.push('');
   out.push(table(
     ['size', 'lines', 'ours', 'yaml-language-server', 'yaml-ls ÷ ours', 'n (ours / yaml-ls)'],

@@ -112,17 +112,27 @@ class Session {
     }
     from = client.notifications.length;
     client.change(this.uri, ++this.version, [{ text: this.f.text }]);
+    this.text = this.f.text;
     this.reported = (await nextDiagnostics(this.server, this.uri, this.version, from, STEP_TIMEOUT)).diagnostics.length;
   }
 
-  /** Edit `n`: a full-text didChange that changes one value; ms until its diagnostics arrive. */
-  async edit(n: number): Promise<number> {
+  /** The text the server has now. */
+  private text = '';
+
+  /**
+   * Edit `n`: a didChange that changes one value, as the full text or (`incremental`, what VS Code
+   * sends a server that asks for incremental sync, as both do) the one changed range; ms until its
+   * diagnostics arrive.
+   */
+  async edit(n: number, incremental = false): Promise<number> {
     const { client } = this.server;
     const version = ++this.version;
     const text = this.f.edit(n);
+    const change = incremental ? rangeChange(this.text, text) : { text };
+    this.text = text;
     const from = client.notifications.length;
     const t0 = performance.now();
-    client.change(this.uri, version, [{ text }]);
+    client.change(this.uri, version, [change]);
     const published = await nextDiagnostics(this.server, this.uri, version, from, STEP_TIMEOUT);
     const ms = performance.now() - t0;
     this.reported = published.diagnostics.length;
@@ -148,6 +158,21 @@ class Session {
   }
 }
 
+/** The one range where two texts differ (common prefix and suffix left out), as an LSP content change. */
+function rangeChange(before: string, after: string): { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string } {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let endB = before.length;
+  let endA = after.length;
+  while (endB > start && endA > start && before[endB - 1] === after[endA - 1]) { endB--; endA--; }
+  const position = (offset: number) => {
+    const head = before.slice(0, offset);
+    const line = head.split('\n').length - 1;
+    return { line, character: offset - (head.lastIndexOf('\n') + 1) };
+  };
+  return { range: { start: position(start), end: position(endB) }, text: after.slice(start, endA) };
+}
+
 /** Diagnostics after an edit (with the bare parse of the same text), then completion, interleaved. */
 async function runSize(f: Fixture, ours: BenchServer, yamlLs: BenchServer, dir: string): Promise<Omit<SizeResult, 'engine'>> {
   const sessions = [new Session(ours, f, dir), new Session(yamlLs, f, dir)];
@@ -171,7 +196,7 @@ async function runSize(f: Fixture, ours: BenchServer, yamlLs: BenchServer, dir: 
   };
 }
 
-/** What a user sees: didChange → publishDiagnostics with both servers as shipped, interleaved. */
+/** What a user sees: didChange (incremental, as VS Code sends it) → publishDiagnostics with both servers as shipped, interleaved. */
 async function runAtDefaults(files: Fixture[], dir: string): Promise<Results['atDefaults']> {
   const ours = await startOurs({ atDefaults: true });
   const yamlLs = await startYamlLs({ atDefaults: true });
@@ -182,7 +207,7 @@ async function runAtDefaults(files: Fixture[], dir: string): Promise<Results['at
       process.stderr.write(`bench: ${f.name} at defaults…\n`);
       const sessions = [new Session(ours, f, dir), new Session(yamlLs, f, dir)];
       for (const s of sessions) await s.open();
-      const [o, y] = await measureInterleaved(DEFAULTS_PLANS[f.name], sessions.map((s) => (i: number) => s.edit(i + 1)));
+      const [o, y] = await measureInterleaved(DEFAULTS_PLANS[f.name], sessions.map((s) => (i: number) => s.edit(i + 1, true)));
       for (const s of sessions) s.close();
       out.push({ name: f.name, lines: f.lines, ours: o, yamlLs: y });
     }
