@@ -3,16 +3,10 @@
 // engine: it reads the template text, keeps every resource any branch can render, and resolves the
 // name expressions Istio's charts use into placeholders (see NAME_RULES) that the engine fills in.
 
-export interface RenderedResource {
-  kind: string;
-  name: string;
-  /** The apiVersions the template writes (several when it chooses by cluster version). */
-  api?: string[];
-  /** metadata.namespace is not set (cluster-scoped, or namespaced without a namespace). */
-  cluster?: true;
-  containers?: string[];
-  initContainers?: string[];
-}
+import type { RenderedResource } from '../../server/src/engine/overlays/renderedResources.ts';
+
+// The engine reads the table this writes: one shape for both.
+export type { RenderedResource };
 
 interface Token { text: string; action: boolean }
 

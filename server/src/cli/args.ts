@@ -100,6 +100,11 @@ export function checkVersion(raw: string, minors: string[], flag = '--istio-vers
   return { version };
 }
 
+/** An optional --istio-version: absent is no version (auto). */
+export function optionalRelease(raw: string | undefined, minors: string[]): { version: string | undefined } | { message: string } {
+  return raw === undefined ? { version: undefined } : checkVersion(raw, minors);
+}
+
 export function usageMessage(e: unknown, locale: Locale = 'en'): string {
   const err = e as { code?: string; message?: string };
   const option = /'([^']+)'/.exec(err.message ?? '')?.[1];

@@ -3,7 +3,8 @@
 import { parseArgs as parseNodeArgs } from 'node:util';
 import { effectiveYaml, subtree } from '../engine/effective/effective.ts';
 import type { Engine } from '../engine/engine.ts';
-import { checkVersion, usageMessage } from './args.ts';
+import { optionalRelease, usageMessage } from './args.ts';
+import { subcommandErrors, type Io } from './subcommand.ts';
 import { readOperator } from './readOperator.ts';
 
 export const EFFECTIVE_USAGE = `Usage: iop-lint effective [--istio-version 1.X] [--config-path PATH] [--origins] [--no-chart-defaults] FILE
@@ -23,7 +24,7 @@ Options:
 Exit status: 0 printed, 2 usage, read or parse errors (the message on stderr).
 `;
 
-interface Io { cwd: string; out: (s: string) => void; err: (s: string) => void }
+const { usage, fail } = subcommandErrors('effective');
 
 export function runEffective(engine: Engine, argv: string[], io: Io): number {
   let parsed;
@@ -37,12 +38,9 @@ export function runEffective(engine: Engine, argv: string[], io: Io): number {
   const v = parsed.values;
   if (v.help) { io.out(EFFECTIVE_USAGE); return 0; }
   if (parsed.positionals.length !== 1) return usage(io, 'name one FILE.');
-  let setting: string | undefined;
-  if (v['istio-version'] !== undefined) {
-    const r = checkVersion(v['istio-version'], engine.store.minors);
-    if ('message' in r) return usage(io, r.message);
-    setting = r.version;
-  }
+  const release = optionalRelease(v['istio-version'], engine.store.minors);
+  if ('message' in release) return usage(io, release.message);
+  const setting = release.version;
   const file = parsed.positionals[0];
   const read = readOperator(engine, file);
   if (!read.ok) return fail(io, read.message);
@@ -54,14 +52,4 @@ export function runEffective(engine: Engine, argv: string[], io: Io): number {
   if (!part.ok) return fail(io, `${file}: ${part.message}`);
   io.out(effectiveYaml(part.value, { origins: v.origins ? origins : undefined, at: part.path }));
   return 0;
-}
-
-function usage(io: Io, message: string): number {
-  io.err(`iop-lint effective: ${message}\nRun \`iop-lint effective --help\` for usage.\n`);
-  return 2;
-}
-
-function fail(io: Io, message: string): number {
-  io.err(`iop-lint effective: ${message}\n`);
-  return 2;
 }

@@ -6,7 +6,8 @@ import type { Engine } from '../engine/engine.ts';
 import { shellQuote } from '../engine/flags/commandLine.ts';
 import { parseConfigPath } from '../engine/flags/setPath.ts';
 import { documentToFlags } from '../engine/flags/toFlags.ts';
-import { checkVersion, usageMessage } from './args.ts';
+import { optionalRelease, usageMessage } from './args.ts';
+import { subcommandErrors, type Io } from './subcommand.ts';
 
 export const FLAGS_USAGE = `Usage: iop-lint flags [--istio-version 1.X] [--config-path PATH] [--one-line] FILE|-
 
@@ -30,7 +31,7 @@ Exit status: 0 every value written, 3 some values cannot be written as flags (th
 printed), 2 usage, read or parse errors.
 `;
 
-interface Io { cwd: string; out: (s: string) => void; err: (s: string) => void }
+const { usage, fail } = subcommandErrors('flags');
 
 export function runFlags(engine: Engine, argv: string[], io: Io): number {
   let parsed;
@@ -44,12 +45,9 @@ export function runFlags(engine: Engine, argv: string[], io: Io): number {
   const v = parsed.values;
   if (v.help) { io.out(FLAGS_USAGE); return 0; }
   if (parsed.positionals.length !== 1) return usage(io, 'name one FILE (or - for stdin).');
-  let setting: string | undefined;
-  if (v['istio-version'] !== undefined) {
-    const r = checkVersion(v['istio-version'], engine.store.minors);
-    if ('message' in r) return usage(io, r.message);
-    setting = r.version;
-  }
+  const release = optionalRelease(v['istio-version'], engine.store.minors);
+  if ('message' in release) return usage(io, release.message);
+  const setting = release.version;
   const at = v['config-path'] === undefined ? undefined : parseConfigPath(v['config-path']);
   if (at && 'message' in at) return usage(io, at.message);
   const name = parsed.positionals[0];
@@ -79,14 +77,4 @@ export function runFlags(engine: Engine, argv: string[], io: Io): number {
   io.err(`iop-lint flags: ${r.problems.length} ${plural} for istioctl ${version} (${r.releases} rules); left out:\n`);
   for (const p of r.problems) io.err(`  ${p.path || '(document)'}: ${p.reason}\n`);
   return 3;
-}
-
-function usage(io: Io, message: string): number {
-  io.err(`iop-lint flags: ${message}\nRun \`iop-lint flags --help\` for usage.\n`);
-  return 2;
-}
-
-function fail(io: Io, message: string): number {
-  io.err(`iop-lint flags: ${message}\n`);
-  return 2;
 }

@@ -5,7 +5,8 @@ import { parseArgs as parseNodeArgs } from 'node:util';
 import type { Engine } from '../engine/engine.ts';
 import { commandLineFlags } from '../engine/flags/commandLine.ts';
 import { operatorFromFlags } from '../engine/flags/fromFlags.ts';
-import { checkVersion, usageMessage } from './args.ts';
+import { optionalRelease, usageMessage } from './args.ts';
+import { subcommandErrors, type Io } from './subcommand.ts';
 
 export const FROM_FLAGS_USAGE = `Usage: iop-lint from-flags [--istio-version 1.X] [FILE|-]
 
@@ -24,7 +25,7 @@ Exit status: 0 printed, 3 some flags are left out (istioctl would reject them, o
 list entries no file gives; the reasons on stderr), 2 usage or read errors, or no --set flag.
 `;
 
-interface Io { cwd: string; out: (s: string) => void; err: (s: string) => void }
+const { usage, fail } = subcommandErrors('from-flags');
 
 export function runFromFlags(engine: Engine, argv: string[], io: Io): number {
   let parsed;
@@ -38,12 +39,9 @@ export function runFromFlags(engine: Engine, argv: string[], io: Io): number {
   const v = parsed.values;
   if (v.help) { io.out(FROM_FLAGS_USAGE); return 0; }
   if (parsed.positionals.length > 1) return usage(io, 'name at most one FILE (or - for stdin).');
-  let setting: string | undefined;
-  if (v['istio-version'] !== undefined) {
-    const r = checkVersion(v['istio-version'], engine.store.minors);
-    if ('message' in r) return usage(io, r.message);
-    setting = r.version;
-  }
+  const release = optionalRelease(v['istio-version'], engine.store.minors);
+  if ('message' in release) return usage(io, release.message);
+  const setting = release.version;
   const name = parsed.positionals[0] ?? '-';
   let text: string;
   try {
@@ -69,14 +67,4 @@ export function runFromFlags(engine: Engine, argv: string[], io: Io): number {
   io.err(`iop-lint from-flags: ${result.errors.length} flag${result.errors.length === 1 ? '' : 's'} left out:\n`);
   for (const e of result.errors) io.err(`  --set ${e.flag}: ${e.message}\n`);
   return 3;
-}
-
-function usage(io: Io, message: string): number {
-  io.err(`iop-lint from-flags: ${message}\nRun \`iop-lint from-flags --help\` for usage.\n`);
-  return 2;
-}
-
-function fail(io: Io, message: string): number {
-  io.err(`iop-lint from-flags: ${message}\n`);
-  return 2;
 }

@@ -8,6 +8,7 @@ import { parseArgs as parseNodeArgs } from 'node:util';
 import type { Engine } from '../engine/engine.ts';
 import { MONITORING_CHOICES, TRACING_CHOICES, newOperatorFiles, type InitOptions, type Monitoring, type Tracing } from '../engine/init/newOperator.ts';
 import { checkVersion, usageMessage } from './args.ts';
+import { subcommandErrors, type Io } from './subcommand.ts';
 
 export const INIT_USAGE = `Usage: iop-lint init --istio-version 1.X [--profile P] [--monitoring kube-prometheus]
                      [--tracing zipkin|opentelemetry] [--sampling PCT] [--hub H] [--access-logs]
@@ -45,7 +46,7 @@ Exit status: 0 written, 2 usage, a choice the release cannot do, or a file that 
 message on stderr).
 `;
 
-interface Io { cwd: string; out: (s: string) => void; err: (s: string) => void }
+const { usage, fail } = subcommandErrors('init');
 
 export function runInit(engine: Engine, argv: string[], io: Io): number {
   let parsed;
@@ -124,14 +125,4 @@ function number(raw: string | undefined, flag: string): number | undefined | str
   if (raw === undefined) return undefined;
   const n = Number(raw.trim().replace(/%$/, ''));
   return raw.trim() !== '' && Number.isFinite(n) ? n : `${flag} \`${raw}\` is not a number.`;
-}
-
-function usage(io: Io, message: string): number {
-  io.err(`iop-lint init: ${message}\nRun \`iop-lint init --help\` for usage.\n`);
-  return 2;
-}
-
-function fail(io: Io, message: string): number {
-  io.err(`iop-lint init: ${message}\n`);
-  return 2;
 }

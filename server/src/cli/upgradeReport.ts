@@ -4,7 +4,8 @@ import path from 'node:path';
 import { parseArgs as parseNodeArgs } from 'node:util';
 import type { Engine } from '../engine/engine.ts';
 import { upgradeMarkdown } from '../engine/upgrade/markdown.ts';
-import { checkVersion, usageMessage } from './args.ts';
+import { checkVersion, optionalRelease, usageMessage } from './args.ts';
+import { subcommandErrors, type Io } from './subcommand.ts';
 import { readOperator } from './readOperator.ts';
 
 export const UPGRADE_USAGE = `Usage: iop-lint upgrade-report --to 1.Y [--istio-version 1.X] [--format markdown|json] FILE
@@ -25,7 +26,7 @@ Exit status: 0 reported, 1 reported and the file has errors at 1.Y that it has n
 2 usage, read or parse errors (the message on stderr).
 `;
 
-interface Io { cwd: string; out: (s: string) => void; err: (s: string) => void }
+const { usage, fail } = subcommandErrors('upgrade-report');
 
 export function runUpgradeReport(engine: Engine, argv: string[], io: Io): number {
   let parsed;
@@ -45,12 +46,9 @@ export function runUpgradeReport(engine: Engine, argv: string[], io: Io): number
   const to = checkVersion(v.to, engine.store.minors, '--to');
   if ('message' in to) return usage(io, to.message);
   if (!to.version) return usage(io, '--to names a release (1.Y), not `auto`.');
-  let setting: string | undefined;
-  if (v['istio-version'] !== undefined) {
-    const r = checkVersion(v['istio-version'], engine.store.minors);
-    if ('message' in r) return usage(io, r.message);
-    setting = r.version;
-  }
+  const release = optionalRelease(v['istio-version'], engine.store.minors);
+  if ('message' in release) return usage(io, release.message);
+  const setting = release.version;
   const file = parsed.positionals[0];
   const read = readOperator(engine, file);
   if (!read.ok) return fail(io, read.message);
@@ -64,14 +62,4 @@ export function runUpgradeReport(engine: Engine, argv: string[], io: Io): number
     io.out(upgradeMarkdown(report, path.basename(file)));
   }
   return report.settings.some((s) => s.severity === 'error') ? 1 : 0;
-}
-
-function usage(io: Io, message: string): number {
-  io.err(`iop-lint upgrade-report: ${message}\nRun \`iop-lint upgrade-report --help\` for usage.\n`);
-  return 2;
-}
-
-function fail(io: Io, message: string): number {
-  io.err(`iop-lint upgrade-report: ${message}\n`);
-  return 2;
 }

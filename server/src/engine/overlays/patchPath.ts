@@ -6,6 +6,7 @@
 // - `node[expr]` (a bracket after the first character) becomes `node`, `[expr]`.
 // Which element kinds are valid depends on the node they meet (a list, a map, a leaf): that is
 // tpath.getPathContext's business, read in overlayChecks.ts.
+import { goCleanPath } from '../flags/goStrconv.ts';
 
 export interface PathElement {
   /** The element as istioctl sees it (`containers`, `[name:discovery]`, `[0]`). */
@@ -15,25 +16,8 @@ export interface PathElement {
   end?: number;
 }
 
-/** Go's path/filepath.Clean on a Unix path (Go src/path/filepath/path.go). */
-export function goClean(p: string): string {
-  if (p === '') return '.';
-  const rooted = p.startsWith('/');
-  const parts = p.split('/');
-  const out: string[] = [];
-  for (const part of parts) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (out.length && out[out.length - 1] !== '..') out.pop();
-      else if (!rooted) out.push('..');
-      continue;
-    }
-    out.push(part);
-  }
-  const joined = out.join('/');
-  if (rooted) return `/${joined}`;
-  return joined === '' ? '.' : joined;
-}
+/** Go's path/filepath.Clean on a Unix path (the flags read Go's functions too). */
+export const goClean = goCleanPath;
 
 /** util.splitEscaped: splits at `sep` unless the character before it is `\` (nothing is unescaped). */
 export function splitEscaped(s: string, sep: string): Array<{ text: string; start: number }> {
