@@ -39,6 +39,12 @@ import { localizeDiagnostics } from './l10n/localize.ts';
 import type { Locale } from './l10n/locale.ts';
 import { t } from './l10n/messages.ts';
 
+/** What the features that work on one IstioOperator answer for a file that holds none. */
+const NO_OPERATOR = { ok: false, message: 'This file holds no IstioOperator document.' } as const;
+
+/** The file's first IstioOperator document: the one istioctl reads (1.12+ accept only one per file). */
+const firstOperator = (file: ParsedFile): YamlDoc | undefined => file.documents.find((d) => d.isIstioOperator);
+
 /** The kind of the whole-document action that moves every moved setting (a fix-all source action). */
 export const FIX_ALL_MOVES = 'source.fixAll.istioOperator';
 
@@ -192,8 +198,8 @@ export class Engine {
   /** The effective configuration (or, with `profileOnly`, the profile alone) of the file's first IstioOperator, as YAML. */
   effectiveYaml(file: ParsedFile, settings: EngineSettings = {}, opts: { profileOnly?: boolean; origins?: boolean } & EffectiveOptions = {}):
     { ok: true; version: string; tag: string; profile: string; yaml: string } | { ok: false; message: string } {
-    const doc = file.documents.find((d) => d.isIstioOperator);
-    if (!doc) return { ok: false, message: 'This file holds no IstioOperator document.' };
+    const doc = firstOperator(file);
+    if (!doc) return NO_OPERATOR;
     const { schema } = this.schemaFor(file, doc, settings);
     const r = this.effective(file, doc, settings, opts);
     if (!r.ok) return r;
@@ -209,8 +215,8 @@ export class Engine {
    * defaults that change under it, the commands that change, and the hops on the way.
    */
   upgradeReport(file: ParsedFile, to: string, settings: EngineSettings = {}): UpgradeResult {
-    const doc = file.documents.find((d) => d.isIstioOperator);
-    if (!doc) return { ok: false, message: 'This file holds no IstioOperator document.' };
+    const doc = firstOperator(file);
+    if (!doc) return NO_OPERATOR;
     const from = this.versionOf(file, doc, settings).version;
     // Only the IstioOperator is compared: diagnostics of other documents in the file are not the upgrade's.
     const own = (d: Diagnostic) => file.lines.offset(d.range.start) >= doc.start && file.lines.offset(d.range.start) <= doc.end;
@@ -225,8 +231,8 @@ export class Engine {
   /** What each component of the file's first IstioOperator installs, for the components view. */
   components(file: ParsedFile, settings: EngineSettings = {}):
     { ok: true; version: string; profile: string; components: RangedComponent[] } | { ok: false; message: string } {
-    const doc = file.documents.find((d) => d.isIstioOperator);
-    if (!doc) return { ok: false, message: 'This file holds no IstioOperator document.' };
+    const doc = firstOperator(file);
+    if (!doc) return NO_OPERATOR;
     const r = this.effective(file, doc, settings);
     if (!r.ok) return r;
     return { ok: true, version: r.config.version, profile: r.config.profile, components: componentsView(file, doc, r.config) };
@@ -234,8 +240,8 @@ export class Engine {
 
   /** An edit that writes `value` at `path` (a setting the file does not have yet), keeping every other byte. */
   addSetting(file: ParsedFile, path: SettingPath, value: Json): { ok: true; edit: TextEdit } | { ok: false; message: string } {
-    const doc = file.documents.find((d) => d.isIstioOperator);
-    if (!doc) return { ok: false, message: 'This file holds no IstioOperator document.' };
+    const doc = firstOperator(file);
+    if (!doc) return NO_OPERATOR;
     const r = addSetting(file.text, doc.doc, path, value);
     if (!r.ok) return r;
     return { ok: true, edit: { range: file.lines.range(r.edit.start, r.edit.end), newText: r.edit.newText } };
@@ -246,8 +252,8 @@ export class Engine {
    * setting under it and what it holds), read back as the file's release reads them.
    */
   setFlags(file: ParsedFile, settings: EngineSettings = {}, offset?: number): ({ ok: true; version: string } & ToFlagsResult) | { ok: false; message: string } {
-    const doc = file.documents.find((d) => d.isIstioOperator);
-    if (!doc) return { ok: false, message: 'This file holds no IstioOperator document.' };
+    const doc = firstOperator(file);
+    if (!doc) return NO_OPERATOR;
     const { version } = this.schemaFor(file, doc, settings).schema;
     const hit = offset === undefined ? undefined : nodeAt(doc.doc, offset);
     // Under the cursor: the key's setting; `spec` itself (or outside spec) is the whole document.
@@ -257,8 +263,8 @@ export class Engine {
 
   /** Edits that merge a pasted istioctl command line's --set flags into the file's first IstioOperator, as its release merges them. */
   pasteFlags(file: ParsedFile, commandLine: string, settings: EngineSettings = {}): ({ ok: true; version: string } & MergeFlagsResult) | { ok: false; message: string } {
-    const doc = file.documents.find((d) => d.isIstioOperator);
-    if (!doc) return { ok: false, message: 'This file holds no IstioOperator document.' };
+    const doc = firstOperator(file);
+    if (!doc) return NO_OPERATOR;
     const { version } = this.schemaFor(file, doc, settings).schema;
     return { ok: true, version, ...mergeFlagsIntoDocument(file, doc, version, commandLine) };
   }

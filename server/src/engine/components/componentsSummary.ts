@@ -2,7 +2,7 @@
 // who decided), replicas or HPA bounds, resources, scheduling, and for gateways the Service type
 // and ports. Each fact names the setting it comes from, so the editor can reveal it in the file.
 import type { EffectiveConfiguration, Origin } from '../effective/effective.ts';
-import { formatPath } from '../effective/effective.ts';
+import { formatPath, originAt } from '../effective/effective.ts';
 import { isObject, type Json, type JsonObject } from '../effective/merge.ts';
 
 /** A document path below the root: `['spec', 'components', 'pilot', 'k8s', 'hpaSpec']`. */
@@ -43,7 +43,7 @@ export function componentsSummary(config: EffectiveConfiguration, fileGateways: 
   const spec = isObject(config.tree.spec) ? config.tree.spec : {};
   const components = isObject(spec.components) ? spec.components : {};
   const values = isObject(spec.values) ? spec.values : {};
-  const origin = (path: SettingPath) => originOf(config.origins, formatPath(path));
+  const origin = (path: SettingPath) => originAt(config.origins, formatPath(path));
   const out: ComponentEntry[] = [];
   for (const [name, c] of Object.entries(components)) {
     if (GATEWAY_LISTS.includes(name as never) || !isObject(c)) continue;
@@ -121,21 +121,3 @@ function describeResources(r: JsonObject): string {
 }
 
 const asMap = (v: Json | undefined): JsonObject => (isObject(v) ? v : {});
-
-/**
- * A leaf's origin; a map's or list's: the first origin recorded under it; inside a list recorded
- * whole (lists a merge replaces): the list's.
- */
-function originOf(origins: Map<string, Origin>, path: string): Origin | undefined {
-  const own = origins.get(path);
-  if (own) return own;
-  for (const [k, o] of origins) if (k.startsWith(`${path}.`) || k.startsWith(`${path}[`)) return o;
-  for (let up = parentPath(path); up; up = parentPath(up)) { const o = origins.get(up); if (o) return o; }
-  return undefined;
-}
-
-/** `a.b[0].c` → `a.b[0]` → `a.b` → `a` → ''. */
-function parentPath(path: string): string {
-  const up = path.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
-  return up === path ? '' : up;
-}

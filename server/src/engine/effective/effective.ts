@@ -140,6 +140,24 @@ export function formatPath(path: ReadonlyArray<string | number>): string {
   return s;
 }
 
+/**
+ * A leaf's origin; a map's or list's: the first origin recorded under it; inside a list recorded
+ * whole (lists a merge replaces): the list's.
+ */
+export function originAt(origins: Map<string, Origin>, path: string): Origin | undefined {
+  const own = origins.get(path);
+  if (own) return own;
+  for (const [k, o] of origins) if (k.startsWith(`${path}.`) || k.startsWith(`${path}[`)) return o;
+  for (let up = parentPath(path); up; up = parentPath(up)) { const o = origins.get(up); if (o) return o; }
+  return undefined;
+}
+
+/** `a.b[0].c` → `a.b[0]` → `a.b` → `a` → ''. */
+function parentPath(path: string): string {
+  const up = path.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+  return up === path ? '' : up;
+}
+
 /** `components`, `values.gateways.istio-egressgateway.secretVolumes`, `components.ingressGateways[0]`: below `spec`. */
 export function subtree(tree: JsonObject, configPath: string): { ok: true; value: Json; path: Array<string | number> } | { ok: false; message: string } {
   const steps: Array<string | number> = ['spec'];

@@ -1,6 +1,6 @@
 // Effective values that change between two releases although the file does not: the profile's (and
 // from 1.22 the charts') defaults, for the parts of the install the file's components use.
-import { formatPath, type EffectiveConfiguration, type Origin } from '../effective/effective.ts';
+import { formatPath, originAt, type EffectiveConfiguration, type Origin } from '../effective/effective.ts';
 import { isObject, type Json } from '../effective/merge.ts';
 
 export interface DefaultChange {
@@ -53,17 +53,11 @@ function leaves(config: EffectiveConfiguration): Leaves {
       return;
     }
     const key = formatPath(path);
-    out.set(key, { value: v, origin: config.origins.get(`spec.${key}`) ?? firstOrigin(config.origins, `spec.${key}`) });
+    out.set(key, { value: v, origin: originAt(config.origins, `spec.${key}`) });
   };
   const spec = config.tree.spec;
   if (isObject(spec)) for (const [k, x] of Object.entries(spec)) walk(x, [k]);
   return out;
-}
-
-/** A list's origin is recorded per item leaf: take the first. */
-function firstOrigin(origins: Map<string, Origin>, prefix: string): Origin | undefined {
-  for (const [k, o] of origins) if (k.startsWith(`${prefix}[`) || k.startsWith(`${prefix}.`)) return o;
-  return undefined;
 }
 
 /** Whether a path belongs to a part of the install that is rendered in this configuration. */
