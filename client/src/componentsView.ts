@@ -4,6 +4,7 @@
 // be written into the file with its current value (istioOperator/addSetting). Updates as you type.
 import * as vscode from 'vscode';
 import type { AddSettingRequest, ComponentsRequest, DocumentRange } from '../../protocol/messages.ts';
+import { requestFailed } from './requestFailed.ts';
 
 export const COMPONENTS_VIEW = 'istioOperator.components';
 export const REVEAL_COMMAND = 'istioOperator.components.reveal';
@@ -46,7 +47,7 @@ export class ComponentsView implements vscode.TreeDataProvider<Item>, vscode.Dis
     const doc = vscode.window.activeTextEditor?.document;
     if (!doc || doc.languageId !== 'yaml') return [{ kind: 'message', text: vscode.l10n.t('Open an IstioOperator file to see its components.') }];
     const uri = doc.uri.toString();
-    const r = await this.source(uri).catch((e: unknown): ComponentsRequest.Result => ({ ok: false, message: e instanceof Error ? e.message : String(e) }));
+    const r = await this.source(uri).catch(requestFailed);
     if (!r.ok) {
       // Asked before the language server had the document (just opened): ask again shortly.
       if (r.message === 'The document is not open.') this.refreshSoon(500);
@@ -89,7 +90,7 @@ export class ComponentsView implements vscode.TreeDataProvider<Item>, vscode.Dis
   }
 
   private async setInFile(uri: string, fact: ComponentsRequest.Fact): Promise<void> {
-    const r = await this.add(uri, fact.path, fact.raw).catch((e: unknown): AddSettingRequest.Result => ({ ok: false, message: e instanceof Error ? e.message : String(e) }));
+    const r = await this.add(uri, fact.path, fact.raw).catch(requestFailed);
     if (!r.ok) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Istio: {message}', { message: r.message }));
       return;

@@ -3,6 +3,7 @@
 // changes. The client only shows it; the engine does the work (istioOperator/effectiveConfiguration).
 import * as vscode from 'vscode';
 import type { EffectiveConfigurationRequest } from '../../protocol/messages.ts';
+import { requestFailed } from './requestFailed.ts';
 
 export const EFFECTIVE_SCHEME = 'istio-operator-effective';
 
@@ -39,7 +40,7 @@ export class EffectiveView implements vscode.TextDocumentContentProvider, vscode
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const r = await this.source(sourceOf(uri), { origins: true }).catch((e: unknown) => ({ ok: false as const, message: e instanceof Error ? e.message : String(e) }));
+    const r = await this.source(sourceOf(uri), { origins: true }).catch(requestFailed);
     if (!r.ok) return `# ${vscode.l10n.t('The effective configuration is not available: {problem}', { problem: r.message })}\n`;
     return `# ${vscode.l10n.t('Effective configuration: Istio {tag} profile "{profile}" with the file merged over it (each value says where it comes from).', { tag: r.tag, profile: r.profile })}\n${r.yaml}`;
   }

@@ -1,9 +1,9 @@
 // Istio: Check Upgrade to… — pick a later release; the language server reads the file at every
 // release on the way and the report opens as a Markdown preview. Reads only: it runs no tool.
 import * as vscode from 'vscode';
-import type { UpgradeReportRequest } from '../../../protocol/messages.ts';
 import { readIndex } from '../bundledIndex.ts';
 import { showWithOutput, type Services } from './shared.ts';
+import { requestFailed } from '../requestFailed.ts';
 
 interface Item extends vscode.QuickPickItem { value: string }
 
@@ -33,7 +33,7 @@ export async function checkUpgrade(s: Services, arg?: unknown): Promise<void> {
   const title = from ? vscode.l10n.t('Check the upgrade of {file} from Istio {version} to…', { file: baseName(doc.uri), version: from }) : vscode.l10n.t('Check the upgrade of {file} to…', { file: baseName(doc.uri) });
   const pick = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('The release to upgrade to') });
   if (!pick) return;
-  const r = await s.upgradeReport(uri.toString(), pick.value).catch((e: unknown): UpgradeReportRequest.Result => ({ ok: false, message: e instanceof Error ? e.message : String(e) }));
+  const r = await s.upgradeReport(uri.toString(), pick.value).catch(requestFailed);
   if (!r.ok) return showWithOutput(s, 'warning', vscode.l10n.t('Istio: Check upgrade: {problem}', { problem: r.message }));
   s.output.line(vscode.l10n.t('Upgrade check of {file} from Istio {from} to {to}: {findings} findings, {errors} settings refused at {to}.', { file: baseName(doc.uri), from: r.from, to: r.to, findings: r.findings, errors: r.errors }));
   const report = s.docs.create(vscode.l10n.t('Upgrade {from} to {to} - {file}.md', { from: r.from, to: r.to, file: baseName(doc.uri) }), r.markdown);

@@ -3,8 +3,8 @@
 // flags. What no flag can write is listed in the output, never turned into a flag that means
 // something else. Reads only: it runs no tool.
 import * as vscode from 'vscode';
-import type { SetFlagsRequest } from '../../../protocol/messages.ts';
 import { showWithOutput, type Services } from './shared.ts';
+import { requestFailed } from '../requestFailed.ts';
 
 /** A shell word: quoted only when it needs to be (`'a b'`, `'it'\''s'`). */
 const shellWord = (s: string) => (/^[A-Za-z0-9_./:=@%+,[\]\\-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
@@ -16,7 +16,7 @@ export async function copyFlags(s: Services): Promise<void> {
     return;
   }
   const position = editor.selection.isEmpty ? undefined : { line: editor.selection.start.line, character: editor.selection.start.character };
-  const r = await s.setFlags(editor.document.uri.toString(), position).catch((e: unknown): SetFlagsRequest.Result => ({ ok: false, message: e instanceof Error ? e.message : String(e) }));
+  const r = await s.setFlags(editor.document.uri.toString(), position).catch(requestFailed);
   if (!r.ok) return showWithOutput(s, 'warning', vscode.l10n.t('Istio: Copy as --set flags: {problem}', { problem: r.message }));
   const line = ['istioctl', 'install', ...r.flags.flatMap((f) => ['--set', shellWord(f.arg)])].join(' ');
   await vscode.env.clipboard.writeText(line);

@@ -4,9 +4,9 @@
 // - istioctl 1.24+ (no `profile dump`) or no istioctl: the profile rebuilt from the bundled
 //   profiles ↔ the same with the file merged over it, both from the language server's engine.
 import * as vscode from 'vscode';
-import type { EffectiveConfigurationRequest } from '../../../protocol/messages.ts';
 import { buildPlan } from '../istioctl.ts';
 import { baseName, begin, reportRun, runWithProgress, showWithOutput, type Services, type Session } from './shared.ts';
+import { requestFailed } from '../requestFailed.ts';
 
 export async function diffProfile(s: Services, arg?: unknown): Promise<void> {
   const what = vscode.l10n.t('Diff against profile');
@@ -38,9 +38,8 @@ async function bundled(s: Services, session: Session): Promise<void> {
   // The language server computes both sides (the engine's effective configuration); it reads open documents.
   await vscode.workspace.openTextDocument(target.uri);
   const uri = target.uri.toString();
-  const failed = (e: unknown): EffectiveConfigurationRequest.Result => ({ ok: false, message: e instanceof Error ? e.message : String(e) });
-  const base = await s.effective(uri, { profileOnly: true }).catch(failed);
-  const merged = await s.effective(uri, {}).catch(failed);
+  const base = await s.effective(uri, { profileOnly: true }).catch(requestFailed);
+  const merged = await s.effective(uri, {}).catch(requestFailed);
   if (!base.ok) return showWithOutput(s, 'warning', vscode.l10n.t('Istio: Diff against profile: {problem}', { problem: base.message }));
   if (!merged.ok) return showWithOutput(s, 'warning', vscode.l10n.t('Istio: Diff against profile: {problem}', { problem: merged.message }));
   const who = vscode.l10n.t('bundled Istio {tag}', { tag: base.tag });

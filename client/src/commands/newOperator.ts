@@ -7,6 +7,7 @@ import type { NewOperatorRequest } from '../../../protocol/messages.ts';
 import { readIndex } from '../bundledIndex.ts';
 import { versionOf } from '../istioctlTracker.ts';
 import { showWithOutput, type Services } from './shared.ts';
+import { requestFailed } from '../requestFailed.ts';
 
 interface Pick<T> extends vscode.QuickPickItem { value: T }
 
@@ -56,7 +57,7 @@ export async function newOperator(s: Services): Promise<void> {
     monitoring: chosen.has('kube-prometheus') ? 'kube-prometheus' : undefined,
     tracing: chosen.has('zipkin') ? 'zipkin' : chosen.has('opentelemetry') ? 'opentelemetry' : undefined,
   };
-  const r = await s.newOperator(params).catch((e: unknown): NewOperatorRequest.Result => ({ ok: false, message: e instanceof Error ? e.message : String(e) }));
+  const r = await s.newOperator(params).catch(requestFailed);
   if (!r.ok) return showWithOutput(s, 'warning', vscode.l10n.t('Istio: New IstioOperator File: {problem}', { problem: r.message }));
   const targets = r.files.map((f) => ({ ...f, uri: vscode.Uri.joinPath(folder, f.name) }));
   const existing = (await Promise.all(targets.map(async (t) => ((await exists(t.uri)) ? t.name : undefined)))).filter(Boolean);

@@ -2,8 +2,8 @@
 // -s c=d`, one flag per line, `profile=demo`) merged into the file's IstioOperator as its release
 // merges --set over -f, as one undoable edit that keeps every comment and untouched line.
 import * as vscode from 'vscode';
-import type { PasteFlagsRequest } from '../../../protocol/messages.ts';
 import { showWithOutput, type Services } from './shared.ts';
+import { requestFailed } from '../requestFailed.ts';
 
 export async function pasteFlags(s: Services): Promise<void> {
   const editor = vscode.window.activeTextEditor;
@@ -23,7 +23,7 @@ export async function pasteFlags(s: Services): Promise<void> {
   });
   if (!commandLine?.trim()) return;
   const uri = editor.document.uri.toString();
-  const r = await s.pasteFlags(uri, commandLine).catch((e: unknown): PasteFlagsRequest.Result => ({ ok: false, message: e instanceof Error ? e.message : String(e) }));
+  const r = await s.pasteFlags(uri, commandLine).catch(requestFailed);
   if (!r.ok) return showWithOutput(s, 'warning', vscode.l10n.t('Istio: Paste --set flags: {problem}', { problem: r.message }));
   for (const e of r.errors) s.output.line(vscode.l10n.t('Paste --set flags: left out {flag}: {problem}', { flag: e.flag || vscode.l10n.t('(command line)'), problem: e.message }));
   for (const n of r.notes) s.output.line(vscode.l10n.t('Paste --set flags: note: {note}', { note: n }));
