@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { SchemaNode } from './schemaNode.ts';
 import { nodeAt } from './walk.ts';
 
-interface ChartNames { compatibilityVersions: string[]; platforms: string[]; chartProfiles: string[] }
+export interface ChartNames { istioTag?: string; chartProfiles: string[]; compatibilityVersions: string[]; platforms: string[] }
 
 export function readChartNames(dir: string): Map<string, ChartNames> {
   const file = path.join(dir, 'chart-profiles.json');

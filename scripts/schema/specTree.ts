@@ -72,7 +72,7 @@ const GO_TO_PROTO: Record<string, string> = {
 };
 
 interface GoField { type: string; comment?: string }
-type GoTree = Record<string, Record<string, GoField>>;
+export type GoTree = Record<string, Record<string, GoField>>;
 
 export function readGoSpec(file: string): GoTree {
   const doc = YAML.parseDocument(fs.readFileSync(file, 'utf8'));

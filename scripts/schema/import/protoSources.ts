@@ -1,0 +1,83 @@
+// The proto files one release's schema is built from: its roots and everything they import,
+// each read from the repository that owns it at the release's tag. Import paths resolve as
+// Istio's own build resolves them:
+// - `istio.io/istio/…` is istio/istio itself (operator/pkg/apis/…/values_types.proto);
+// - anything else is istio/api at the pinned commit, at its path or under common-protos/
+//   (google/protobuf, gogoproto, k8s.io vendored protos);
+// - a vendored proto istio/api no longer carries (the k8s.io protos left common-protos at 1.24) comes
+//   from the newest earlier istio/api release that has it; the 1.24+ k8s protos are only the
+//   Values proto's imports, the Kubernetes-typed fields themselves come from the OpenAPI definitions.
+import type { GitRepo } from './gitRepo.ts';
+import type { Release } from './releases.ts';
+
+export interface ProtoFile { importPath: string; repo: string; rev: string; path: string; text: string }
+
+const IMPORT = /^\s*import\s+(?:public\s+|weak\s+)?"([^"]+)"\s*;/gm;
+const FINAL_TAG = /^1\.(\d+)\.(\d+)$/;
+
+/** The roots: `Values` (istio/istio), the spec (istio/api's operator.proto up to 1.23), `MeshConfig`. */
+export function protoRoots(istio: GitRepo, release: Release, goSpec: string | undefined): string[] {
+  const values = istio.files(release.istioTag).filter((f) => /^operator\/pkg\/apis\/(.+\/)?values_types\.proto$/.test(f));
+  if (values.length !== 1) throw new Error(`${istio.name}@${release.istioTag}: expected one operator/pkg/apis/**/values_types.proto, found ${values.length}`);
+  const roots = [`istio.io/istio/${values[0]}`];
+  if (goSpec) roots.push(...kubernetesPackages(goSpec).map((p) => `${p}/generated.proto`));
+  else roots.push('operator/v1alpha1/operator.proto');
+  roots.push('mesh/v1alpha1/config.proto');
+  return roots;
+}
+
+/** The k8s.io/api packages the Go spec's fields use, in order of first use. */
+function kubernetesPackages(goSpec: string): string[] {
+  const aliases = new Map<string, string>();
+  for (const m of goSpec.matchAll(/^\s*(\w+)\s+"(k8s\.io\/api\/[^"]+)"/gm)) aliases.set(m[1], m[2]);
+  const used: string[] = [];
+  for (const m of goSpec.matchAll(/\b(\w+)\.[A-Z]\w*\s+`json:/g)) {
+    const pkg = aliases.get(m[1]);
+    if (pkg && !used.includes(pkg)) used.push(pkg);
+  }
+  return used;
+}
+
+export function protoClosure(istio: GitRepo, api: GitRepo, release: Release, roots: string[]): ProtoFile[] {
+  const out = new Map<string, ProtoFile>();
+  const todo = [...roots];
+  while (todo.length) {
+    const importPath = todo.shift()!;
+    if (out.has(importPath)) continue;
+    const file = resolve(istio, api, release, importPath);
+    out.set(importPath, file);
+    for (const m of file.text.matchAll(IMPORT)) if (!out.has(m[1])) todo.push(m[1]);
+  }
+  return [...out.values()].sort((a, b) => (a.importPath < b.importPath ? -1 : 1));
+}
+
+function resolve(istio: GitRepo, api: GitRepo, release: Release, importPath: string): ProtoFile {
+  const own = /^istio\.io\/istio\/(.+)$/.exec(importPath);
+  if (own) {
+    const text = istio.readIfExists(release.istioTag, own[1]);
+    if (text === undefined) throw new Error(`${istio.name}@${release.istioTag}: no ${own[1]} (imported as ${importPath})`);
+    return { importPath, repo: 'istio/istio', rev: release.istioTag, path: own[1], text };
+  }
+  for (const p of [importPath, `common-protos/${importPath}`]) {
+    if (api.has(release.apiCommit, p)) return { importPath, repo: 'istio/api', rev: release.apiTag, path: p, text: api.read(release.apiCommit, p) };
+  }
+  const older = olderApiTags(api, release.version);
+  for (const tag of older) {
+    const p = `common-protos/${importPath}`;
+    if (api.has(tag, p)) return { importPath, repo: 'istio/api', rev: tag, path: p, text: api.read(tag, p) };
+  }
+  throw new Error(`${api.name}: no ${importPath} at ${release.apiTag} (the commit istio ${release.istioTag} pins) or any earlier release; the proto import cannot be resolved`);
+}
+
+/** Final istio/api tags of earlier minors, newest first (one per minor: its last patch). */
+function olderApiTags(api: GitRepo, version: string): string[] {
+  const minor = Number(version.split('.')[1]);
+  const best = new Map<number, string>();
+  for (const t of api.tags()) {
+    const m = FINAL_TAG.exec(t);
+    if (!m || Number(m[1]) >= minor) continue;
+    const prev = best.get(Number(m[1]));
+    if (!prev || Number(prev.split('.')[2]) < Number(m[2])) best.set(Number(m[1]), t);
+  }
+  return [...best.entries()].sort((a, b) => b[0] - a[0]).map(([, t]) => t);
+}

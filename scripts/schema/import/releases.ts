@@ -1,0 +1,107 @@
+// Which tags and pinned versions the import reads for each Istio minor:
+// - the minor's final patch tag in istio/istio (the highest `1.M.P`, no `-alpha`/`-beta`/`-rc`);
+// - the istio/api commit that tag's go.mod pins (`istio.io/api v1.24.5-0.20250409200717-4933c1da972e`
+//   is commit 4933c1da972e; `istio.io/api v1.28.9` is tag v1.28.9), named by the api tag that points at it;
+// - the Kubernetes minor its go.mod's `k8s.io/api v0.31.1` pins (v0.X.Y is Kubernetes 1.X).
+import type { GitRepo } from './gitRepo.ts';
+
+export interface Release {
+  version: string; // "1.20"
+  istioTag: string; // "1.20.8"
+  apiTag: string; // the name the generated files give the istio/api commit: a tag, or the commit itself
+  apiCommit: string;
+  kubernetes: string; // "1.28": the Kubernetes minor of the pinned k8s.io/api
+  k8sApi: string; // "v0.28.3"
+}
+
+/** The generator reads Istio from 1.5 on (the first release with the IstioOperator API we support). */
+export const FIRST_MINOR = 5;
+
+const FINAL_TAG = /^1\.(\d+)\.(\d+)$/;
+
+/** minor → its final patch tags, highest first. */
+function finalTags(tags: string[]): Map<number, string[]> {
+  const byMinor = new Map<number, string[]>();
+  for (const t of tags) {
+    const m = FINAL_TAG.exec(t);
+    if (!m) continue;
+    const minor = Number(m[1]);
+    if (!byMinor.has(minor)) byMinor.set(minor, []);
+    byMinor.get(minor)!.push(t);
+  }
+  for (const list of byMinor.values()) list.sort((a, b) => Number(b.split('.')[2]) - Number(a.split('.')[2]));
+  return byMinor;
+}
+
+/** The minors to import: those asked (`["1.20", "1.31"]`), or every minor from 1.5 with a final tag. */
+export function pickReleases(istio: GitRepo, api: GitRepo, asked?: string[]): Release[] {
+  const istioTags = istio.tags();
+  const byMinor = finalTags(istioTags);
+  const minors = asked?.length
+    ? asked.map((v) => minorOf(v))
+    : [...byMinor.keys()].filter((n) => n >= FIRST_MINOR).sort((a, b) => a - b);
+  if (!minors.length) throw new Error(`${istio.name}: ${istio.dir} has no final Istio tags (1.M.P) from 1.${FIRST_MINOR} on; is it a clone of istio/istio with its tags?`);
+  const apiTags = api.tags();
+  return minors.map((n) => {
+    const tag = byMinor.get(n)?.[0];
+    if (!tag) throw new Error(noFinalTag(n, istioTags));
+    return releaseAt(istio, api, apiTags, `1.${n}`, tag);
+  });
+}
+
+function noFinalTag(minor: number, tags: string[]): string {
+  const pre = tags.filter((t) => t.startsWith(`1.${minor}.`)).sort(compareTags);
+  const newest = pre[pre.length - 1];
+  return newest
+    ? `Istio 1.${minor} has no final patch tag yet (the newest is ${newest}): the import reads only final releases (1.${minor}.0 or later patches). Fetch the repository again once 1.${minor}.0 is tagged.`
+    : `istio/istio has no tag for Istio 1.${minor} (no 1.${minor}.*); check the minor, or fetch the repository's tags.`;
+}
+
+function compareTags(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+function minorOf(version: string): number {
+  const m = /^1\.(\d+)$/.exec(version.trim());
+  if (!m) throw new Error(`--minors: "${version}" is not an Istio minor like 1.20`);
+  const n = Number(m[1]);
+  if (n < FIRST_MINOR) throw new Error(`--minors: Istio ${version} is older than 1.${FIRST_MINOR}, the first release the schemas cover`);
+  return n;
+}
+
+function releaseAt(istio: GitRepo, api: GitRepo, apiTags: string[], version: string, istioTag: string): Release {
+  const gomod = istio.readIfExists(istioTag, 'go.mod');
+  if (!gomod) throw new Error(`${istio.name}@${istioTag}: no go.mod`);
+  const apiPin = requirement(gomod, 'istio.io/api');
+  const k8sApi = requirement(gomod, 'k8s.io/api');
+  if (!apiPin || !k8sApi) throw new Error(`${istio.name}@${istioTag}: go.mod requires no ${apiPin ? 'k8s.io/api' : 'istio.io/api'}`);
+  const apiCommit = pinnedCommit(api, apiPin, `${istio.name}@${istioTag}`);
+  const kube = /^v0\.(\d+)\.\d+/.exec(k8sApi);
+  if (!kube) throw new Error(`${istio.name}@${istioTag}: unexpected k8s.io/api version ${k8sApi}`);
+  return { version, istioTag, apiTag: tagNaming(api, apiTags, apiCommit, istioTag), apiCommit, kubernetes: `1.${kube[1]}`, k8sApi };
+}
+
+/** The version go.mod requires for a module (a `replace` of it wins). */
+function requirement(gomod: string, module: string): string | undefined {
+  const esc = module.replace(/[.]/g, '\\.');
+  const replaced = new RegExp(`^\\s*(?:replace\\s+)?${esc}(?:\\s+v\\S+)?\\s+=>\\s+${esc}\\s+(v\\S+)`, 'm').exec(gomod);
+  if (replaced) return replaced[1];
+  return new RegExp(`^\\s*(?:require\\s+)?${esc}\\s+(v\\S+)`, 'm').exec(gomod)?.[1];
+}
+
+/** A Go module version → the istio/api commit: the pseudo-version's hash, or the tag. */
+function pinnedCommit(api: GitRepo, version: string, where: string): string {
+  const pseudo = /-(?:\d+\.)?\d{14}-([0-9a-f]{12})$/.exec(version);
+  const candidates = pseudo ? [pseudo[1]] : [version, version.replace(/^v/, '')];
+  for (const rev of candidates) {
+    try { return api.commit(rev); } catch { /* next */ }
+  }
+  throw new Error(`${where} pins istio.io/api ${version}, which ${api.name} (${api.dir}) does not have: fetch it again`);
+}
+
+/** The api tag of the same name as the Istio tag when it is that commit; else any final tag on it; else the commit. */
+function tagNaming(api: GitRepo, apiTags: string[], commit: string, istioTag: string): string {
+  if (apiTags.includes(istioTag) && api.commit(istioTag) === commit) return istioTag;
+  const on = api.git('tag', '--points-at', commit).split('\n').filter((t) => FINAL_TAG.test(t)).sort(compareTags);
+  return on.length ? on[on.length - 1] : commit.slice(0, 12);
+}
