@@ -85,9 +85,9 @@ function parseYamlMapping(text: string, fail: (why: string) => never): RenderedF
 }
 
 /** The text of a Go composite literal `<opening>{ … }`, from the brace after `opening` to its match. */
-function goBlock(text: string, opening: RegExp, fail: (why: string) => never): string {
+function goBlock(text: string, opening: RegExp, name: string, fail: (why: string) => never): string {
   const m = opening.exec(text);
-  if (!m) fail(`no ${opening.source.replace(/\\/g, '')} literal`);
+  if (!m) fail(`no ${name} literal`);
   const start = m!.index + m![0].length; // just after the opening brace
   let depth = 1;
   // Braces inside "…" and `…` strings (the patch templates are JSON) and // comments do not count.
@@ -101,14 +101,14 @@ function goBlock(text: string, opening: RegExp, fail: (why: string) => never): s
     else if (c === '{') depth++;
     else if (c === '}' && --depth === 0) return text.slice(start, i);
   }
-  return fail(`the ${opening.source.replace(/\\/g, '')} literal does not end`);
+  return fail(`the ${name} literal does not end`);
 }
 
 /** The lines of a literal that are neither blank nor comments: each must be one row. */
 const codeLines = (block: string) => block.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('//'));
 
 function parseGoMapping(text: string, fail: (why: string) => never): RenderedField[] {
-  const block = goBlock(text, /KubernetesMapping:\s*map\[string\]\*Translation\{/, fail);
+  const block = goBlock(text, /KubernetesMapping:\s*map\[string\]\*Translation\{/, 'KubernetesMapping: map[string]*Translation{…}', fail);
   // One row a line: "Components.{{.ComponentName}}.K8S.Affinity": {OutPath: "[…].spec.template.spec.affinity"},
   const ROW = /^"([^"]+)":\s*\{\s*OutPath:\s*"([^"]+)"\s*\},?$/;
   return codeLines(block).map((line) => {
@@ -126,7 +126,7 @@ function parseGoMapping(text: string, fail: (why: string) => never): RenderedFie
 // for the container name and `%%s` for the value; otherwise `%s` is the value.
 
 function parsePatches(text: string, fail: (why: string) => never): RenderedField[] {
-  const block = goBlock(text, /patches\s*:=\s*map\[string\]Patch\{/, fail);
+  const block = goBlock(text, /patches\s*:=\s*map\[string\]Patch\{/, 'patches := map[string]Patch{…}', fail);
   // Each row starts a line with its quoted field name and an opening brace.
   const starts = [...block.matchAll(/^\s*"(\w+)":\s*\{/gm)];
   if (starts.length !== codeLines(block).filter((l) => /^"/.test(l)).length) fail('a patches row this importer does not read');
