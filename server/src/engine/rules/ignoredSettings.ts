@@ -1,22 +1,54 @@
 // `components.*.k8s` settings istioctl accepts and then ignores, or renders into an object
 // Kubernetes refuses (ISTIOCTL-K8S.md Q2). Each row: which components, which fields, the releases,
-// and what istioctl does with them; the message says what to do instead.
+// and what istioctl does with them; the message says what to do instead. Which fields a release
+// renders at all is Istio's own table, imported per release (schemas/k8s-rendered-fields.json).
 import { isMap, isSeq, type Node, type Pair } from 'yaml';
 import type { QuickFix } from '../validate/diagnostics.ts';
+import { readDataFile } from '../overlays/dataFiles.ts';
 import { deref, keyName, type Step } from '../parse/yamlNodes.ts';
+import { LATEST } from '../releases.ts';
 import type { Rule, RuleContext } from './ruleTypes.ts';
 
 type ComponentKind = 'pilot' | 'gateway' | 'cni' | 'ztunnel' | 'base' | 'istiodRemote';
 
 interface Component { kind: ComponentKind; path: Step[]; k8s: Node; label: string; resource?: { kind: string; name: string; container: string } }
 
-/** The fields the k8s → manifest table maps (translate.go@1.7.8:213-229 … postprocess.go@1.24.6:63-101). */
-const MAPPED = ['affinity', 'env', 'hpaSpec', 'imagePullPolicy', 'nodeSelector', 'podDisruptionBudget', 'podAnnotations', 'priorityClassName', 'readinessProbe', 'replicaCount', 'resources', 'strategy', 'tolerations', 'serviceAnnotations', 'service', 'securityContext'];
+/** A release's k8s → manifest table: field → `Kind path` (scripts/schema/import/k8sRendered.ts). */
+interface RenderedRelease { tag: string; source: string; fields: Record<string, string> }
+
+const renderedTable = () => readDataFile<Record<string, RenderedRelease>>('k8s-rendered-fields.json');
+const renderedSets = new Map<string, Set<string>>();
+
+/**
+ * The `k8s` fields istioctl renders at a release, from its own table at the final tag:
+ * translateConfig-1.X.yaml (1.5–1.6), translate.go's KubernetesMapping (1.7–1.23), postprocess.go's
+ * patches (1.24+); undefined for a release the data does not have (then this rule says nothing).
+ */
+function renderedFields(version: string): Set<string> | undefined {
+  const release = renderedTable()[version];
+  if (!release) return undefined;
+  let set = renderedSets.get(version);
+  if (!set) renderedSets.set(version, set = new Set(Object.keys(release.fields)));
+  return set;
+}
+
+/**
+ * A row's fields: a list, or `rendered` (the fields the release's table maps) or `unrendered` (a
+ * field the release's schema has at this component and its table does not map; `overlays` is applied
+ * on its own).
+ */
+type Fields = string[] | 'rendered' | 'unrendered';
+
+function fieldsInclude(fields: Fields, field: string, rendered: Set<string>): boolean {
+  if (fields === 'rendered') return rendered.has(field);
+  if (fields === 'unrendered') return field !== 'overlays' && !rendered.has(field);
+  return fields.includes(field);
+}
 
 interface Trap {
   minors: [number, number];
   components: ComponentKind[];
-  fields: string[];
+  fields: Fields;
   severity: 'error' | 'warning';
   code: 'ignored-setting' | 'broken-setting';
   message(c: Component, field: string, version: string): string;
@@ -29,37 +61,43 @@ const ALL: ComponentKind[] = ['pilot', 'gateway', 'cni', 'ztunnel', 'istiodRemot
 
 export const TRAPS: Trap[] = [
   {
-    // Not in any mapping table; nothing else in operator/ reads them (#34046, #36066).
-    minors: [10, 30], components: [...ALL, 'base'], fields: ['volumes', 'volumeMounts'], severity: 'warning', code: 'ignored-setting',
-    message: (c, f, v) => `istioctl ${v} accepts \`k8s.${f}\` but never renders it (istio/istio#34046): ${c.resource ? `the ${c.resource.kind} \`${c.resource.name}\`` : 'the component'} gets no such ${f === 'volumes' ? 'volume' : 'mount'}. Add it with a \`k8s.overlays\` patch instead${c.resource ? ' (the quick fix writes it)' : ''}.`,
+    // In the schema, not in the release's table: volumes and volumeMounts from 1.10 (the API has them,
+    // and nothing else in operator/ reads them, #34046, #36066).
+    minors: [5, LATEST], components: [...ALL, 'base'], fields: 'unrendered', severity: 'warning', code: 'ignored-setting',
+    message: (c, f, v) => {
+      const who = c.resource ? `the ${c.resource.kind} \`${c.resource.name}\`` : 'the component';
+      if (f === 'volumes' || f === 'volumeMounts') return `istioctl ${v} accepts \`k8s.${f}\` but never renders it (istio/istio#34046): ${who} gets no such ${f === 'volumes' ? 'volume' : 'mount'}. Add it with a \`k8s.overlays\` patch instead${c.resource ? ' (the quick fix writes it)' : ''}.`;
+      const table = renderedTable()[v];
+      return `istioctl ${v} accepts \`k8s.${f}\` but never renders it (${table.source}@${table.tag} does not map it): ${who} does not get it. Set it with a \`k8s.overlays\` patch instead.`;
+    },
     fix: (c, f) => (c.resource && f === 'volumes' || c.resource && f === 'volumeMounts'
       ? { title: `Move k8s.volumes/volumeMounts into k8s.overlays patches of ${c.resource.kind} ${c.resource.name}`, rewrite: { kind: 'volumes-to-overlays', at: [...c.path, 'k8s'], resource: c.resource } }
       : undefined),
   },
   {
-    minors: [6, 23], components: ['base'], fields: MAPPED, severity: 'error', code: 'broken-setting',
+    minors: [6, 23], components: ['base'], fields: 'rendered', severity: 'error', code: 'broken-setting',
     message: (_c, f, v) => `istioctl ${v} refuses \`components.base.k8s.${f}\`: "base component can only have k8s.overlays, not other K8s settings" (translate.go@1.6.14:167). Remove it, or patch the base resources with \`k8s.overlays\`.`,
   },
   {
     // From 1.26 the whole istiodRemote component renders nothing (istiodRemoteRemoved says so once).
-    minors: [24, 30], components: ['base'], fields: MAPPED, severity: 'warning', code: 'ignored-setting',
+    minors: [24, LATEST], components: ['base'], fields: 'rendered', severity: 'warning', code: 'ignored-setting',
     message: noResource,
   },
   {
-    minors: [24, 25], components: ['istiodRemote'], fields: MAPPED, severity: 'warning', code: 'ignored-setting',
+    minors: [24, 25], components: ['istiodRemote'], fields: 'rendered', severity: 'warning', code: 'ignored-setting',
     message: noResource,
   },
   {
-    minors: [5, 23], components: ['istiodRemote'], fields: MAPPED, severity: 'warning', code: 'broken-setting',
+    minors: [5, 23], components: ['istiodRemote'], fields: 'rendered', severity: 'warning', code: 'broken-setting',
     message: (_c, f, v) => `\`components.istiodRemote.k8s.${f}\` has no resource to apply to in istioctl ${v} (its component map names none), so istioctl does not apply it and may fail with "unexpected first element". Use \`k8s.overlays\` on the resource you mean.`,
   },
   {
     // DaemonSets: no HPA, PDB or Service is rendered for them, so the patch matches nothing.
-    minors: [5, 30], components: ['cni', 'ztunnel'], fields: ['hpaSpec', 'podDisruptionBudget', 'service', 'serviceAnnotations'], severity: 'warning', code: 'ignored-setting',
+    minors: [5, LATEST], components: ['cni', 'ztunnel'], fields: ['hpaSpec', 'podDisruptionBudget', 'service', 'serviceAnnotations'], severity: 'warning', code: 'ignored-setting',
     message: (c, f, v) => `\`components.${c.kind}.k8s.${f}\` does nothing in istioctl ${v}: ${c.kind} is the DaemonSet \`${c.resource?.name}\`, and no ${f.startsWith('hpa') ? 'HorizontalPodAutoscaler' : f === 'podDisruptionBudget' ? 'PodDisruptionBudget' : 'Service'} is rendered for it ("doesn't exist in the output manifest, skip overlay").`,
   },
   {
-    minors: [5, 30], components: ['cni', 'ztunnel'], fields: ['replicaCount', 'strategy'], severity: 'warning', code: 'broken-setting',
+    minors: [5, LATEST], components: ['cni', 'ztunnel'], fields: ['replicaCount', 'strategy'], severity: 'warning', code: 'broken-setting',
     message: (c, f, v) => `istioctl ${v} writes \`components.${c.kind}.k8s.${f}\` into the DaemonSet \`${c.resource?.name}\` as \`spec.${f === 'replicaCount' ? 'replicas' : 'strategy'}\`, a field DaemonSets do not have: the API server drops it or refuses the object. ${f === 'strategy' ? 'A DaemonSet\'s rollout is `spec.updateStrategy`: set it with a `k8s.overlays` patch.' : 'A DaemonSet runs one pod per node; remove it.'}`,
   },
 ];
@@ -91,17 +129,24 @@ function components(ctx: RuleContext): Component[] {
 }
 
 export const ignoredSettings: Rule = {
-  minors: [5, 30],
+  minors: [5, LATEST],
   check(ctx) {
     const version = ctx.schema.version;
+    const rendered = renderedFields(version);
+    if (!rendered) return;
     for (const c of components(ctx)) {
+      const k8sSchema = ctx.schema.at([...c.path, 'k8s']);
+      if (!k8sSchema) continue;
       for (const pair of (c.k8s as unknown as { items: Pair[] }).items) {
-        const field = keyName(pair);
-        if (field === undefined || deref(ctx.doc, pair.value) === null) continue;
+        const key = keyName(pair);
+        if (key === undefined || deref(ctx.doc, pair.value) === null) continue;
+        // Not a field of this release: the schema check says so. A proto-name alias (`hpa_spec`,
+        // 1.5–1.13) is the field it names.
+        const field = ctx.schema.property(k8sSchema, key)?.key;
+        if (field === undefined) continue;
         for (const trap of TRAPS) {
-          if (ctx.minor < trap.minors[0] || ctx.minor > trap.minors[1] || !trap.components.includes(c.kind) || !trap.fields.includes(field)) continue;
-          if (!ctx.schema.at([...c.path, 'k8s', field])) continue; // not a field of this release: the schema check says so
-          ctx.report(pair.key as Node, trap.severity, trap.code, trap.message(c, field, version), [...c.path, 'k8s', field], trap.fix?.(c, field));
+          if (ctx.minor < trap.minors[0] || ctx.minor > trap.minors[1] || !trap.components.includes(c.kind) || !fieldsInclude(trap.fields, field, rendered)) continue;
+          ctx.report(pair.key as Node, trap.severity, trap.code, trap.message(c, field, version), [...c.path, 'k8s', key], trap.fix?.(c, field));
           break;
         }
       }
@@ -139,7 +184,7 @@ export const envKeyRefs: Rule = {
  * legacy (#55369)"), while the spec keeps the field (operator/pkg/apis/types.go@1.30.3:113).
  */
 export const istiodRemoteRemoved: Rule = {
-  minors: [26, 30],
+  minors: [26, LATEST],
   check(ctx) {
     const components = ctx.get(['spec', 'components']);
     if (!isMap(components)) return;
