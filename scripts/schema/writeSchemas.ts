@@ -3,19 +3,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildTrees } from './buildTrees.ts';
+import { byMinor, readIndex } from './committedContext.ts';
 import { annotateChartNames } from './chartNames.ts';
 import { dedupe } from './dedupe.ts';
 import { annotateChartDefaults, annotateProfileDefaults, chartDefaults, profileDumps } from './defaults.ts';
 import type { GeneratorInput } from './generatorInput.ts';
 import type { SchemaNode } from './schemaNode.ts';
 import { profileData } from './profileData.ts';
+import { minorNumber } from './sources.ts';
 import { annotateDeprecations, annotateVersions } from './versionIndex.ts';
 import { nodeAt } from './walk.ts';
 
-export async function writeSchemas(input: GeneratorInput, outDir: string): Promise<string[]> {
-  const { dir, minors } = input;
-  const trees = await buildTrees(dir, input.kubeDir, minors, input.goSpecs);
-  for (const m of minors) {
+export interface WriteOptions {
+  /** Write only these minors (a partial run); the others in `input` are read for the annotations only. */
+  only?: Set<string>;
+  /** Releases not built in this run whose committed trees take part in the version annotations. */
+  context?: Map<string, SchemaNode>;
+}
+
+export async function writeSchemas(input: GeneratorInput, outDir: string, opts: WriteOptions = {}): Promise<string[]> {
+  const { dir } = input;
+  const minors = input.minors.filter((m) => !opts.only || opts.only.has(m.version));
+  const trees = await buildTrees(dir, input.kubeDir, input.minors, input.goSpecs);
+  for (const m of input.minors) {
     const tree = trees.get(m.version)!;
     annotateChartNames(tree, input.chartNames.get(m.version));
     annotateProfileDefaults(tree, profileDumps(dir, m));
@@ -23,7 +33,8 @@ export async function writeSchemas(input: GeneratorInput, outDir: string): Promi
     if (values) annotateChartDefaults(values, chartDefaults(dir, m, pilotKeysOf(tree)));
     annotateDeprecations(tree, m.version);
   }
-  annotateVersions(trees);
+  annotateVersions(byMinor(new Map([...trees, ...(opts.context ?? [])])));
+  const partial = !!opts.only;
   fs.mkdirSync(outDir, { recursive: true });
   const written: string[] = [];
   const write = (file: string, text: string) => { fs.writeFileSync(path.join(outDir, file), text); written.push(file); };
@@ -47,12 +58,23 @@ export async function writeSchemas(input: GeneratorInput, outDir: string): Promi
     write(`profiles-${m.version}.json`, `${JSON.stringify(data, null, 1)}\n`);
     index.push({ version: m.version, tag: m.istioTag, profiles: m.profiles, file });
   }
-  write('index.json', `${JSON.stringify({ versions: index }, null, 2)}\n`);
+  // A partial run keeps the committed entries of the minors it did not write.
+  const kept = partial ? readIndex(outDir).filter((e) => !index.some((i) => i.version === e.version)) : [];
+  const allEntries = [...kept, ...index].sort((a, b) => minorNumber(a.version) - minorNumber(b.version));
+  write('index.json', `${JSON.stringify({ versions: allEntries }, null, 2)}\n`);
   // The facts read per release besides the schema, for review in the diff of a new release.
   const chartNames = Object.fromEntries(minors.filter((m) => input.chartNames.has(m.version)).map((m) => [m.version, { istioTag: m.istioTag, ...input.chartNames.get(m.version) }]));
-  write('chart-profiles.json', `${JSON.stringify(chartNames, null, 1)}\n`);
-  write('kubernetes-vendored.json', `${JSON.stringify(input.vendored, null, 1)}\n`);
+  const vendored = Object.fromEntries(Object.entries(input.vendored).filter(([v]) => minors.some((m) => m.version === v)));
+  write('chart-profiles.json', `${JSON.stringify(partial ? mergeByMinor(outDir, 'chart-profiles.json', chartNames) : chartNames, null, 1)}\n`);
+  write('kubernetes-vendored.json', `${JSON.stringify(partial ? mergeByMinor(outDir, 'kubernetes-vendored.json', vendored) : vendored, null, 1)}\n`);
   return written;
+}
+
+/** A committed `{ "1.24": … }` file with this run's minors replaced, oldest first. */
+function mergeByMinor(outDir: string, file: string, fresh: Record<string, unknown>): Record<string, unknown> {
+  const at = path.join(outDir, file);
+  const old = fs.existsSync(at) ? JSON.parse(fs.readFileSync(at, 'utf8')) as Record<string, unknown> : {};
+  return Object.fromEntries(Object.entries({ ...old, ...fresh }).sort((a, b) => minorNumber(a[0]) - minorNumber(b[0])));
 }
 
 /** The fields of `values.pilot`, which the 1.24+ istiod chart keeps at its root. */

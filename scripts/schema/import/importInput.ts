@@ -10,10 +10,24 @@ import { GitRepo } from './gitRepo.ts';
 import { stageKubernetes } from './kubernetesOpenApi.ts';
 import { pickReleases, type Release } from './releases.ts';
 import { stageRelease } from './stageIstio.ts';
+import { GO_SPEC_FILE, definesGoSpec } from './goSpec.ts';
 
 export interface ImportOptions { istioRepo: string; apiRepo: string; kubernetesOpenApi: string; minors?: string[] }
 
-export interface ImportedInput extends GeneratorInput { releases: Release[]; istio: GitRepo; api: GitRepo; cleanup(): void }
+export interface ImportedInput extends GeneratorInput {
+  releases: Release[];
+  /** With --minors: the minors to write (others built here only lend their docs). */
+  only?: Set<string>;
+  istio: GitRepo;
+  api: GitRepo;
+  cleanup(): void;
+}
+
+/** The newest release whose spec is still istio/api's operator.proto. */
+function lastProtoEra(istio: GitRepo, api: GitRepo): Release | undefined {
+  const all = pickReleases(istio, api);
+  return all.reverse().find((r) => !definesGoSpec(istio.readIfExists(r.istioTag, GO_SPEC_FILE)));
+}
 
 export function importInput(opts: ImportOptions, log: (line: string) => void = () => {}): ImportedInput {
   const istio = new GitRepo(path.resolve(opts.istioRepo), 'istio/istio');
@@ -31,12 +45,20 @@ export function importInput(opts: ImportOptions, log: (line: string) => void = (
       releases, istio, api,
       cleanup: () => fs.rmSync(staged, { recursive: true, force: true }),
     };
-    for (const r of releases) {
+    const stage = (r: Release, note = '') => {
       const s = stageRelease(istio, api, r, dir);
       input.minors.push(s.minor);
       if (s.goSpec) input.goSpecs.set(r.version, s.goSpec);
       if (s.chartNames) input.chartNames.set(r.version, s.chartNames);
-      log(`  ${r.version}: istio ${r.istioTag}, istio/api ${r.apiTag}${s.goSpec ? `, Kubernetes ${r.kubernetes} (k8s.io/api ${r.k8sApi})` : ''}`);
+      log(`  ${r.version}: istio ${r.istioTag}, istio/api ${r.apiTag}${s.goSpec ? `, Kubernetes ${r.kubernetes} (k8s.io/api ${r.k8sApi})` : ''}${note}`);
+    };
+    for (const r of releases) stage(r);
+    if (opts.minors?.length) {
+      input.only = new Set(releases.map((r) => r.version));
+      // The 1.24+ spec fields take their docs from the last proto-defined release (specTree.ts).
+      const docs = input.goSpecs.size ? lastProtoEra(istio, api) : undefined;
+      if (docs && !input.only.has(docs.version)) stage(docs, ' (read for the 1.24+ field docs, not written)');
+      input.minors.sort((a, b) => Number(a.version.split('.')[1]) - Number(b.version.split('.')[1]));
     }
     stageKubernetes(openApi, releases, new Set(input.goSpecs.keys()), kubeDir);
     input.vendored = JSON.parse(fs.readFileSync(path.join(kubeDir, 'istio-vendored.json'), 'utf8'));

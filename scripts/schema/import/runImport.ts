@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build as buildOverlayKubernetes } from '../../overlays/importKubernetes.ts';
 import { writeRenderedResources } from '../../overlays/importRendered.ts';
+import { committedTrees, readIndex } from '../committedContext.ts';
 import { writeSchemas } from '../writeSchemas.ts';
 import { importInput, type ImportOptions } from './importInput.ts';
 
@@ -18,13 +19,22 @@ export async function runImport(opts: ImportOptions, outDir: string, started: nu
     return 1;
   }
   try {
-    const written = await writeSchemas(input, outDir);
-    const versions = input.minors.map((m) => ({ version: m.version, istioTag: m.istioTag }));
-    written.push(writeRenderedResources(input.istio.dir, versions, outDir));
-    const overlay = buildOverlayKubernetes(input.kubeDir);
-    fs.writeFileSync(path.join(outDir, 'overlay-kubernetes.json'), `${JSON.stringify(overlay, null, 1)}\n`);
-    written.push('overlay-kubernetes.json');
+    const only = input.only;
+    const committed = new Set(readIndex(outDir).map((e) => e.version));
+    const context = only ? committedTrees(outDir, new Set(input.minors.map((m) => m.version))) : undefined;
+    const written = await writeSchemas(input, outDir, { only, context });
     const shown = path.relative(process.cwd(), outDir) || '.';
+    if (only) {
+      const added = [...only].filter((v) => !committed.has(v));
+      log(`partial run (--minors): wrote ${[...only].join(', ')}; the other schemas in ${shown} were read, not rewritten, and so were the tables shared across releases (rendered-resources.json, overlay-kubernetes.json).`);
+      if (added.length) log(`note: ${added.join(', ')} ${added.length > 1 ? 'are' : 'is'} new in ${shown}: the other schemas' version annotations (x-istio-versions) do not name ${added.length > 1 ? 'them' : 'it'} yet. Run without --minors to regenerate every release.`);
+    } else {
+      const versions = input.minors.map((m) => ({ version: m.version, istioTag: m.istioTag }));
+      written.push(writeRenderedResources(input.istio.dir, versions, outDir));
+      const overlay = buildOverlayKubernetes(input.kubeDir);
+      fs.writeFileSync(path.join(outDir, 'overlay-kubernetes.json'), `${JSON.stringify(overlay, null, 1)}\n`);
+      written.push('overlay-kubernetes.json');
+    }
     log(`wrote ${written.filter((f) => f.startsWith('istio-')).length} schemas and ${written.length - written.filter((f) => /^(istio|profiles)-/.test(f)).length} data files to ${shown} in ${Math.round(performance.now() - started)} ms`);
     return 0;
   } finally {
