@@ -2,8 +2,9 @@
 // file over the profile), per era (../shared/istio/README.md, ISTIOCTL-RULES.md "Merge order"):
 // - 1.5–1.6: a JSON merge patch (RFC 7386): maps merge, lists are replaced, null deletes.
 // - 1.7–1.23: OverlayIOP's strategic merge: the same, but the lists below merge their entries by a key.
-// - 1.24–1.30: values.Map.MergeFrom: maps merge, anything else (lists, null) overwrites
+// - 1.24+: values.Map.MergeFrom: maps merge, anything else (lists, null) overwrites
 //   (operator/pkg/values/map.go@1.24.6:132-152).
+import { LATEST } from '../releases.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 export type JsonObject = { [k: string]: Json };
@@ -15,7 +16,7 @@ interface MergeEra { minors: [number, number]; listsByKey: boolean; nullDeletes:
 export const MERGE_ERAS: readonly MergeEra[] = [
   { minors: [5, 6], listsByKey: false, nullDeletes: true },
   { minors: [7, 23], listsByKey: true, nullDeletes: true },
-  { minors: [24, 30], listsByKey: false, nullDeletes: false },
+  { minors: [24, LATEST], listsByKey: false, nullDeletes: false },
 ];
 
 /** Lists merged entry by entry on a key in the strategic-merge era; `*` matches any map key. */

@@ -192,11 +192,11 @@ function castMap(v: Json | undefined): JsonObject | undefined | 'null' {
 
 /** setPathRecurse (map.go@1.24.6:308-369). */
 function mapWrite(w: Writes, root: JsonObject, elements: string[], value: Json): string | undefined {
-  const crash = (what: string) => `istioctl 1.24–1.30 crashes (panic): ${what}`;
+  const crash = (what: string) => `istioctl 1.24+ crashes (panic): ${what}`;
   const rec = (base: JsonObject, paths: string[], at: string): string | undefined => {
     const seg = paths[0];
     const here = at ? `${at}.${seg}` : seg;
-    if (isBracketed(seg)) return `\`${seg}\` selects a list entry, but \`${at}\` is not a list here (a list inside a list cannot be set; istioctl 1.24–1.30 would write a key named \`${seg}\`)`;
+    if (isBracketed(seg)) return `\`${seg}\` selects a list entry, but \`${at}\` is not a list here (a list inside a list cannot be set; istioctl 1.24+ would write a key named \`${seg}\`)`;
     if (paths.length >= 2 && paths[1].startsWith('[')) {
       const last = paths.length === 2;
       if (!has(base, seg)) w.set(base, seg, []);
@@ -235,7 +235,7 @@ function mapWrite(w: Writes, root: JsonObject, elements: string[], value: Json):
     if (paths.length === 1) { w.set(base, seg, value); return undefined; }
     const child = castMap(base[seg]);
     if (child === undefined) return crash(`\`${here}\` holds ${sprint(base[seg])}, not a map`);
-    if (child === 'null') return `istioctl 1.24–1.30 drops this flag: \`${here}\` is null in the file (MustCastAsMap gives a map that is never stored)`;
+    if (child === 'null') return `istioctl 1.24+ drops this flag: \`${here}\` is null in the file (MustCastAsMap gives a map that is never stored)`;
     return rec(child, paths.slice(1), here);
   };
   return elements.length ? rec(root, elements, '') : 'the path is empty';

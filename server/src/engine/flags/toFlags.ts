@@ -31,7 +31,7 @@ export interface ToFlagsResult {
   problems: FlagProblem[];
   /** What the user should know about flags that were written. */
   notes: string[];
-  /** "1.24–1.30": the istioctl releases whose reading was used. */
+  /** "1.24+": the istioctl releases whose reading was used. */
   releases: string;
 }
 

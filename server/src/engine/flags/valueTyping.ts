@@ -5,6 +5,7 @@
 // manifest-apply.go@1.5.10:61, install.go@1.20.8:96, install.go@1.24.6:86.
 import YAML from 'yaml';
 import type { Step } from '../parse/yamlNodes.ts';
+import { LATEST, releaseRange } from '../releases.ts';
 import type { Json } from './jsonTree.ts';
 import { goAtoi, goParseBool, goParseFloat, goSprintFloat, goTrimSpace } from './goStrconv.ts';
 import { splitSetPath } from './setPath.ts';
@@ -15,7 +16,7 @@ export type { Json };
 export interface SetFlagEra {
   from: number;
   to: number;
-  /** "1.7–1.17": for messages. */
+  /** "1.7–1.17", "1.24+": for messages. */
   releases: string;
   /** Where the row was read, for messages and tests. */
   source: string;
@@ -74,7 +75,7 @@ export const SET_FLAG_ERAS: readonly SetFlagEra[] = [
     writer: 'tpath', index: { ...TPATH_INDEX, negative: 'appends' }, nullOnPath: 'created', overFiles: 'written-into',
   },
   {
-    from: 24, to: 30, releases: '1.24–1.30',
+    from: 24, to: LATEST, releases: releaseRange(24, LATEST),
     source: 'operator/pkg/values/map.go@1.24.6:155-188 SetPaths/SetSpecPaths, 308-369 setPathRecurse, 417-448 alwaysString/parseValue, 512-519 getPV (the same at 1.30.3)',
     extraEquals: 'whole-flag-is-path', trimSpace: true, specRoot: 'prepended',
     alwaysString: ['spec.values.compatibilityVersion', 'spec.tag', 'spec.values.global.tag', 'spec.meshConfig.defaultConfig.proxyMetadata.', 'spec.values.meshConfig.defaultConfig.proxyMetadata.', 'spec.compatibilityVersion'],

@@ -3,8 +3,9 @@
 // fact comes from (file@tag, the mirror of istio/istio at the release's final patch tag). The
 // generator (newOperator.ts) only reads these tables; every path they name is also checked against
 // the release's schema when a file is made, and by the tests at every release.
+import { LATEST, releaseRange } from '../releases.ts';
 
-/** A range of Istio minors, both ends included: [8, 30] is 1.8–1.30. */
+/** A range of Istio minors, both ends included: [8, 21] is 1.8–1.21, [22, LATEST] is 1.22 and every later release. */
 export type Minors = readonly [number, number];
 
 export interface Era { minors: Minors; source: string }
@@ -18,7 +19,8 @@ export function rowFor<T extends Era>(table: readonly T[], minor: number): T | u
 
 export const minorOf = (version: string): number => Number(version.split('.')[1]);
 
-export const rangeText = (m: Minors): string => (m[0] === m[1] ? `1.${m[0]}` : `1.${m[0]}–1.${m[1]}`);
+/** "1.8–1.21", "1.5", or "1.22+" for a range that ends at LATEST. */
+export const rangeText = (m: Minors): string => releaseRange(m[0], m[1]);
 
 // ---------------------------------------------------------------------------------------------
 // Monitoring with kube-prometheus (the Prometheus Operator)
@@ -53,7 +55,7 @@ export const MONITORING: readonly MonitoringEra[] = [
     source: 'manifests/profiles/default.yaml@1.7.8:207-209, operator/pkg/apis/istio/v1alpha1/validation/validation.go@1.7.8:104',
   },
   {
-    minors: [8, 30],
+    minors: [8, LATEST],
     settings: [
       { path: 'meshConfig.enablePrometheusMerge', value: true, comment: 'Sidecars get prometheus.io/scrape, /port 15020 and /path /stats/prometheus annotations (Envoy, agent and app metrics merged): the PodMonitor in prometheus-operator.yaml selects pods by them.' },
       ...TELEMETRY_V2,
@@ -76,7 +78,7 @@ export const ACCESS_LOGS: readonly AccessLogEra[] = [
     source: 'manifests/istio-control/istio-discovery/templates/configmap.yaml@1.5.10:30-31 (the mesh config\'s accessLogFile comes from values.global.proxy.accessLogFile)',
   },
   {
-    minors: [6, 30],
+    minors: [6, LATEST],
     setting: { path: 'meshConfig.accessLogFile', value: '/dev/stdout', comment: 'Envoy access logs on each proxy\'s stdout (kubectl logs POD -c istio-proxy).' },
     source: 'istioctl 1.6 deprecates global.proxy.accessLogFile for meshConfig.accessLogFile (operator/pkg/apis/istio/v1alpha1/validation/validation.go@1.6.14:77)',
   },
@@ -117,7 +119,7 @@ export const ZIPKIN: readonly TracingEra[] = [
     source: 'ProxyConfig.Tracing.sampling overrides PILOT_TRACE_SAMPLING when not 0 (updateTraceSamplingConfig, pilot/pkg/networking/core/v1alpha3/listener.go@1.6.14:2043-2060; `$hide_from_docs` in istio/api proxy.proto@1.6.14–@1.8.6, read all the same); the Zipkin and Jaeger samples both serve zipkin.istio-system:9411 (samples/addons/extras/zipkin.yaml, samples/addons/jaeger.yaml@1.8.6)',
   },
   {
-    minors: [22, 30], way: 'telemetryApi', service: 'zipkin.istio-system.svc.cluster.local', port: 9411,
+    minors: [22, LATEST], way: 'telemetryApi', service: 'zipkin.istio-system.svc.cluster.local', port: 9411,
     source: 'from 1.22 no tracing is configured by default (releasenotes/notes/drop-default-tracing.yaml@1.22.8: "Following Configure tracing with Telemetry API"; global.proxy.tracer "none" in manifests/charts/istio-control/istio-discovery/values.yaml@1.22.8)',
   },
 ];
@@ -137,7 +139,7 @@ export const OPENTELEMETRY: readonly TracingEra[] = [
     source: 'samples/open-telemetry/tracing/README.md@1.18.7 ("Update mesh config": otel-tracing, port 4317)',
   },
   {
-    minors: [22, 30], way: 'telemetryApi', service: 'opentelemetry-collector.observability.svc.cluster.local', port: 4317,
+    minors: [22, LATEST], way: 'telemetryApi', service: 'opentelemetry-collector.observability.svc.cluster.local', port: 4317,
     source: 'samples/open-telemetry/tracing/README.md@1.22.8 (the collector in the observability namespace)',
   },
 ];
@@ -151,7 +153,7 @@ export interface TelemetryApiEra extends Era { apiVersion?: string }
 export const TELEMETRY_API: readonly TelemetryApiEra[] = [
   { minors: [5, 10], source: 'no telemetries.telemetry.istio.io CRD before 1.11 (manifests/charts/base/crds/crd-all.gen.yaml@1.11.8)' },
   { minors: [11, 21], apiVersion: 'telemetry.istio.io/v1alpha1', source: 'manifests/charts/base/crds/crd-all.gen.yaml@1.11.8 … @1.21.6 serve only v1alpha1' },
-  { minors: [22, 30], apiVersion: 'telemetry.istio.io/v1', source: 'manifests/charts/base/crds/crd-all.gen.yaml@1.22.8 (and files/crd-all.gen.yaml@1.24.6 … @1.30.3) serve v1; samples/open-telemetry/tracing/telemetry.yaml@1.22.8 uses it' },
+  { minors: [22, LATEST], apiVersion: 'telemetry.istio.io/v1', source: 'manifests/charts/base/crds/crd-all.gen.yaml@1.22.8 (and files/crd-all.gen.yaml@1.24.6 … @1.30.3) serve v1; samples/open-telemetry/tracing/telemetry.yaml@1.22.8 uses it' },
 ];
 
 /** The root namespace: a Telemetry resource there applies to the whole mesh. */

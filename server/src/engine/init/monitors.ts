@@ -3,11 +3,12 @@
 // sidecars and gateways (envoy-stats-monitor: /stats/prometheus), as Istio ships them for each
 // release. Copied from istio/istio at the release's final patch tag (the text is Istio's, unchanged;
 // test/engine/init.test.ts compares it with the mirror when one is present):
-// - 1.7–1.30: samples/addons/extras/prometheus-operator.yaml, which changed at 1.8 (a PodMonitor that
+// - 1.7+: samples/addons/extras/prometheus-operator.yaml, which changed at 1.8 (a PodMonitor that
 //   follows the prometheus.io annotations of merged metrics, port 15020, instead of a ServiceMonitor
 //   on the Envoy port 15090 http-envoy-prom), 1.18 (IPv6 pod addresses) and 1.25 (label pod, not pod_name);
 // - 1.5–1.6: that sample does not exist yet; the same two objects come from the prometheusOperator
 //   chart istioctl itself bundled (the sample of 1.7 was cut from it), rendered with the chart's defaults.
+import { LATEST } from '../releases.ts';
 import type { Era } from './eras.ts';
 
 export const SAMPLE = 'samples/addons/extras/prometheus-operator.yaml';
@@ -340,7 +341,7 @@ spec:
 `,
   },
   {
-    minors: [25, 30],
+    minors: [25, LATEST],
     source: 'samples/addons/extras/prometheus-operator.yaml@1.25.5 (blob d07c939, the same file through 1.30.3)',
     path: SAMPLE, tag: '1.25.5', blob: 'd07c939',
     how: 'verbatim',

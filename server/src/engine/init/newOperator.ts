@@ -9,6 +9,7 @@ import YAML from 'yaml';
 import { version as toolVersion } from '../../../../package.json';
 import { profileTree, type ProfileData } from '../effective/effective.ts';
 import { isObject, mergeEra, type Json, type JsonObject } from '../effective/merge.ts';
+import { LATEST } from '../releases.ts';
 import type { SchemaStore, IstioSchema } from '../schema/schemaStore.ts';
 import { COMMAND_TASKS } from '../upgrade/commands.ts';
 import {
@@ -186,7 +187,7 @@ function checkOptions(o: InitOptions, version: string): string | undefined {
   }
   if (o.tracing) {
     const era = tracingEra(o.tracing, minor)!;
-    if (era.unsupported) return `Istio ${version} cannot do that: ${era.unsupported} Use zipkin, or Istio ${rangeText([OPENTELEMETRY.find((r) => !r.unsupported)!.minors[0], 30])}.`;
+    if (era.unsupported) return `Istio ${version} cannot do that: ${era.unsupported} Use zipkin, or Istio ${rangeText([OPENTELEMETRY.find((r) => !r.unsupported)!.minors[0], LATEST])}.`;
     if (o.tracingService !== undefined && !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(o.tracingService)) return `The trace collector \`${o.tracingService}\` is not a host name (e.g. zipkin.istio-system or otel-collector.observability.svc.cluster.local).`;
     if (o.tracingPort !== undefined && !(Number.isInteger(o.tracingPort) && o.tracingPort > 0 && o.tracingPort < 65536)) return `The trace collector port ${o.tracingPort} is not a port number (1–65535).`;
   }

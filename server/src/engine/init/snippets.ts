@@ -5,6 +5,7 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import type { CursorContext } from '../complete/cursor.ts';
 import { mapKeys, nodeAtPath } from '../parse/nodePath.ts';
+import { LATEST } from '../releases.ts';
 import { OPENTELEMETRY, PROVIDER_NAMES, TRACING_CAVEAT, ZIPKIN, rangeText, type Minors } from './eras.ts';
 
 export type SnippetPlace = 'spec.meshConfig' | 'spec.values';
@@ -36,12 +37,12 @@ function otelSnippets(): InitSnippet[] {
 
 export const SNIPPETS: readonly InitSnippet[] = [
   {
-    label: 'kube-prometheus: merged Prometheus metrics', at: 'spec.meshConfig', minors: [6, 30], keys: ['enablePrometheusMerge'],
+    label: 'kube-prometheus: merged Prometheus metrics', at: 'spec.meshConfig', minors: [6, LATEST], keys: ['enablePrometheusMerge'],
     body: 'enablePrometheusMerge: true',
     documentation: 'Pods get `prometheus.io` annotations pointing at the Istio agent (port 15020, `/stats/prometheus`), which serves Envoy\'s, its own and the application\'s metrics; Istio\'s PodMonitor for the Prometheus Operator (1.8+) selects pods by them.',
   },
   {
-    label: 'Access logs on stdout', at: 'spec.meshConfig', minors: [6, 30], keys: ['accessLogFile'],
+    label: 'Access logs on stdout', at: 'spec.meshConfig', minors: [6, LATEST], keys: ['accessLogFile'],
     body: 'accessLogFile: /dev/stdout',
     documentation: 'Envoy access logs on each proxy\'s container log (`kubectl logs POD -c istio-proxy`).',
   },
@@ -56,7 +57,7 @@ export const SNIPPETS: readonly InitSnippet[] = [
     documentation: `Every proxy sends Zipkin spans to the address (Istio's Jaeger and Zipkin samples serve \`zipkin.istio-system:9411\`); \`sampling\` is the percent of requests traced (default 1). ${TRACE}`,
   },
   {
-    label: 'Zipkin tracing provider', at: 'spec.meshConfig', minors: [11, 30], keys: ['extensionProviders'],
+    label: 'Zipkin tracing provider', at: 'spec.meshConfig', minors: [11, LATEST], keys: ['extensionProviders'],
     body: `extensionProviders:\n  - name: \${1:${PROVIDER_NAMES.zipkin}}\n    zipkin:\n      service: \${2:${ZIPKIN[2].service}}\n      port: \${3:${ZIPKIN[2].port}}`,
     documentation: `A Zipkin (or Jaeger) collector as an extension provider for the Telemetry API — Istio's way from 1.22, when the default Zipkin tracing went away. A Telemetry resource naming the provider turns tracing on (\`iop-lint init --tracing zipkin\` writes it to telemetry.yaml). ${TRACE}`,
   },
@@ -67,12 +68,12 @@ export const SNIPPETS: readonly InitSnippet[] = [
     documentation: 'istioctl does not install its own Prometheus (the default profile of 1.5–1.6 does); kube-prometheus\'s Prometheus scrapes the mesh through ServiceMonitors instead.',
   },
   {
-    label: 'Istio standard metrics (telemetry v2)', at: 'spec.values', minors: [5, 30], keys: ['telemetry'],
+    label: 'Istio standard metrics (telemetry v2)', at: 'spec.values', minors: [5, LATEST], keys: ['telemetry'],
     body: 'telemetry:\n  enabled: true\n  v2:\n    enabled: true\n    prometheus:\n      enabled: true',
     documentation: 'The proxies make Istio\'s standard metrics (`istio_requests_total`, …) and serve them to Prometheus on `/stats/prometheus` (the default, written out).',
   },
   {
-    label: 'Trace sampling (PILOT_TRACE_SAMPLING)', at: 'spec.values', minors: [5, 30], keys: ['pilot'],
+    label: 'Trace sampling (PILOT_TRACE_SAMPLING)', at: 'spec.values', minors: [5, LATEST], keys: ['pilot'],
     body: 'pilot:\n  traceSampling: ${1:1.0}',
     documentation: 'istiod\'s `PILOT_TRACE_SAMPLING`: the percent of requests traced (0.0–100.0). From 1.6 `meshConfig.defaultConfig.tracing.sampling`, and a Telemetry resource\'s `randomSamplingPercentage`, win over it.',
   },

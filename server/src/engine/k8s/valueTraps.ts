@@ -3,6 +3,7 @@
 // through: `spec.unvalidatedValues`, merged after validation (render/manifest.go@1.24.6:54-57),
 // or `--force`, which turns validation errors into warnings (@1.24.6:440-447, shared.go@1.23.6:263-265).
 import { formatPath, type Step } from '../parse/yamlNodes.ts';
+import { LATEST } from '../releases.ts';
 
 export interface ValueTrap {
   minors: [number, number];
@@ -19,7 +20,7 @@ export const VALUE_TRAPS: ValueTrap[] = [
   {
     // The charts keep their own defaults under `defaults`; a user value there fails rendering
     // (zzz_profile.yaml@1.24.6: "Setting with .default prefix found; remove it").
-    minors: [24, 30], object: '', key: 'defaults',
+    minors: [24, LATEST], object: '', key: 'defaults',
     message: (v) => `\`values.defaults\` is where the charts keep their own defaults: istioctl ${v} refuses it, and the charts fail with "Setting with .default prefix found; remove it". Write the setting without the prefix (\`values.defaults.global.hub\` → \`values.global.hub\`).`,
   },
   {
@@ -29,11 +30,11 @@ export const VALUE_TRAPS: ValueTrap[] = [
     message: (v, k) => `istioctl ${v} checks \`values.pilot.volumes\` in the protobuf form and refuses \`${k}\` here (istio/istio PR #51818), but the chart renders the value as written, so the protobuf form (\`volumeSource:\`) gives a Deployment Kubernetes refuses: no form passes both. Write the Kubernetes form and ${THROUGH('pilot.volumes')}.`,
   },
   {
-    minors: [24, 30], object: 'global.waypoint.nodeSelector', key: '*',
+    minors: [24, LATEST], object: 'global.waypoint.nodeSelector', key: '*',
     message: (v) => `istioctl ${v} checks \`values.global.waypoint.nodeSelector\` as a NodeSelector (\`nodeSelectorTerms\`), but the waypoint template renders it as the pod's \`nodeSelector\` label map (files/waypoint.yaml), so a label map is refused here and a NodeSelector renders a pod Kubernetes refuses. For the labels, ${THROUGH('global.waypoint.nodeSelector')}.`,
   },
   {
-    minors: [24, 30], object: 'global.waypoint', key: 'tolerations',
+    minors: [24, LATEST], object: 'global.waypoint', key: 'tolerations',
     message: (v) => `The waypoint template reads \`global.waypoint.tolerations\`, but istioctl ${v} knows only \`toleration\` (which the template never reads) and refuses \`tolerations\`: ${THROUGH('global.waypoint.tolerations')}.`,
   },
 ];

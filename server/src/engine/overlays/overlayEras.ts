@@ -20,6 +20,7 @@
 //      nothing (operator/pkg/render/postprocess.go@1.24.6:166-183); a patch error fails the
 //      command (:177-180, :216-229). There is no empty-path check: the root is the target, where a
 //      value does nothing and a null fails ("cannot delete root element", tree.go@1.24.6:74-83,295-297).
+import { LATEST } from '../releases.ts';
 
 export interface OverlayEra {
   minors: [number, number];
@@ -66,7 +67,7 @@ export const OVERLAY_ERAS: readonly OverlayEra[] = [
     lastOverlayWins: true, lastOverlaySource: 'patch.go@1.20.8:145-150', createsMissing: true, minusOneCrashes: false, stringAsYaml: true, stringSource: 'tpath/tree.go@1.20.8:543-566', emptyPath: 'skipped', emptyPathSource: 'patch.go@1.20.8:188-191', deletesMapKeys: true, treeSource: 'tpath/tree.go@1.20.8:146-316',
   },
   {
-    minors: [24, 30], source: 'postprocess.go@1.24.6:166-183', noMatch: 'nothing',
+    minors: [24, LATEST], source: 'postprocess.go@1.24.6:166-183', noMatch: 'nothing',
     lastOverlayWins: false, createsMissing: true, minusOneCrashes: false, stringAsYaml: true, stringSource: 'tpath/tree.go@1.24.6:412-435', emptyPath: 'root', emptyPathSource: 'postprocess.go@1.24.6:217-219, tree.go@1.24.6:74-83,295-297', deletesMapKeys: true, treeSource: 'tpath/tree.go@1.24.6:105-275',
   },
 ];

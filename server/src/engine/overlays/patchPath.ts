@@ -1,5 +1,5 @@
 // The path of a `k8s.overlays` patch, split as istioctl splits it. The grammar is the same in every
-// release 1.5–1.30 (operator/pkg/util/path.go@1.5.10:51-197, @1.20.8, @1.24.6 — only the index
+// release from 1.5 (operator/pkg/util/path.go@1.5.10:51-197, @1.20.8, @1.24.6 — only the index
 // limit differs, see overlayEras.ts):
 // - `filepath.Clean`, then one leading and one trailing `.` dropped (PathFromString);
 // - split at `.` not preceded by `\`; `\.` becomes `.`; empty elements dropped;

@@ -4,12 +4,13 @@
 // the same at 1.30.3). A file that sets only `tracing` or `accessLogging` there silently turns Istio's
 // metrics off: the proxies report nothing for Prometheus to scrape. istioctl says nothing.
 import { isMap, isScalar, type Node } from 'yaml';
+import { LATEST } from '../releases.ts';
 import type { Rule } from './ruleTypes.ts';
 
 const PATH = ['spec', 'meshConfig', 'defaultProviders'];
 
 export const defaultProvidersWithoutMetrics: Rule = {
-  minors: [18, 30],
+  minors: [18, LATEST],
   check(ctx) {
     const providers = ctx.get(PATH);
     if (!isMap(providers) || !providers.items.length || providers.has('metrics')) return;

@@ -2,7 +2,7 @@
 // 1.14–1.23 read it with yaml.UnmarshalStrict (operator/pkg/apis/istio/common.go@1.14.6:43-55), which
 // refuses duplicates. The others read it leniently, so the last value wins and the first is dropped
 // without a word: 1.5 ghodss yaml.Unmarshal (validate/common.go@1.5.10:272-278), 1.6–1.13
-// sigs.k8s.io/yaml Unmarshal into a map first (validate/common.go@1.13.9:274-279), 1.24–1.30
+// sigs.k8s.io/yaml Unmarshal into a map first (validate/common.go@1.13.9:274-279), 1.24+
 // values.MapFromYaml (sigs.k8s.io/yaml Unmarshal).
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';

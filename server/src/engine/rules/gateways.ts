@@ -1,6 +1,7 @@
 // Gateway names, and service ports that would need root (istioctl 1.7+ rejects them).
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { deref } from '../parse/yamlNodes.ts';
+import { LATEST } from '../releases.ts';
 import type { Rule, RuleContext } from './ruleTypes.ts';
 
 const NAME = /^[a-z0-9.-]{1,254}$/;
@@ -13,7 +14,7 @@ function gateways(ctx: RuleContext, kind: string): Array<{ node: Node; index: nu
 }
 
 export const gatewayNames: Rule = {
-  minors: [6, 30],
+  minors: [6, LATEST],
   check(ctx) {
     for (const kind of KINDS) {
       for (const { node, index } of gateways(ctx, kind)) {
@@ -29,7 +30,7 @@ export const gatewayNames: Rule = {
 };
 
 export const privilegedPorts: Rule = {
-  minors: [7, 30],
+  minors: [7, LATEST],
   check(ctx) {
     for (const kind of KINDS) {
       for (const { node, index } of gateways(ctx, kind)) {

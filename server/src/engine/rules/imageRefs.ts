@@ -1,5 +1,6 @@
 // spec.hub, spec.tag and spec.revision formats, as istioctl checks them.
 import { isScalar } from 'yaml';
+import { LATEST } from '../releases.ts';
 import type { Rule, RuleContext } from './ruleTypes.ts';
 
 // A docker repository reference (distribution/reference): lowercase path components, optional host:port.
@@ -13,7 +14,7 @@ function scalar(ctx: RuleContext, path: string[]) {
 }
 
 export const hubFormat: Rule = {
-  minors: [5, 30],
+  minors: [5, LATEST],
   check(ctx) {
     const hub = scalar(ctx, ['spec', 'hub']);
     if (!hub || (hub.text === '' && ctx.minor >= 16)) return;
@@ -27,7 +28,7 @@ export const hubFormat: Rule = {
 };
 
 export const tagFormat: Rule = {
-  minors: [5, 30],
+  minors: [5, LATEST],
   check(ctx) {
     for (const path of [['spec', 'tag']]) {
       const tag = scalar(ctx, path);
@@ -42,7 +43,7 @@ export const tagFormat: Rule = {
 };
 
 export const revisionFormat: Rule = {
-  minors: [9, 30],
+  minors: [9, LATEST],
   check(ctx) {
     const rev = scalar(ctx, ['spec', 'revision']);
     if (!rev || rev.text === '') return;

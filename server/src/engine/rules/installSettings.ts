@@ -1,5 +1,6 @@
 // Install settings istioctl refuses, or the charts fail on, that no schema can say.
 import { isMap, isScalar } from 'yaml';
+import { LATEST } from '../releases.ts';
 import type { Rule } from './ruleTypes.ts';
 
 const URL = /^https?:\/\//i;
@@ -10,7 +11,7 @@ const URL = /^https?:\/\//i;
  * URL is read as a local directory.
  */
 export const installPackageUrl: Rule = {
-  minors: [16, 30],
+  minors: [16, LATEST],
   check(ctx) {
     const node = ctx.get(['spec', 'installPackagePath']);
     if (!isScalar(node) || typeof node.value !== 'string' || !URL.test(node.value)) return;
@@ -24,7 +25,7 @@ export const installPackageUrl: Rule = {
 
 /** 1.24+: the istio-discovery chart fails on it (templates/NOTES.txt@1.24.6:80-81). */
 export const pilotCertProvider: Rule = {
-  minors: [24, 30],
+  minors: [24, LATEST],
   check(ctx) {
     const global = ctx.get(['spec', 'values', 'global']);
     const node = isMap(global) ? global.get('pilotCertProvider', true) : undefined;

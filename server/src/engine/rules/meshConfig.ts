@@ -1,8 +1,9 @@
 // istio's ValidateMeshConfig on spec.meshConfig and spec.values.meshConfig, per release, over the values the
 // user wrote (istio validates them merged with its defaults, which pass).
-// V = pkg/config/validation/validation.go (1.5–1.21), A = pkg/config/validation/agent/validation.go (1.22–1.30).
+// V = pkg/config/validation/validation.go (1.5–1.21), A = pkg/config/validation/agent/validation.go (1.22+).
 import { isMap } from 'yaml';
 import type { Step } from '../parse/yamlNodes.ts';
+import { LATEST } from '../releases.ts';
 import type { Rule } from './ruleTypes.ts';
 import { HOUR, MS, SECOND, localitiesProblem, maxDurationProblem, msDurationProblem, trustDomainProblem, wildcardDomainProblem } from './meshConfigChecks.ts';
 import { addressField, byMinor, durationField, portField, MeshView, type MeshCheck, type Spot } from './meshConfigView.ts';
@@ -46,7 +47,7 @@ function meshMtlsCurves(m: MeshView): void {
 const ECDH_CURVES: Array<{ minors: [number, number]; curves: string[] }> = [
   { minors: [18, 22], curves: ['P-224', 'P-256', 'P-521', 'P-384', 'X25519', 'CECPQ2'] },
   { minors: [23, 25], curves: ['P-224', 'P-256', 'P-521', 'P-384', 'X25519', 'X25519Kyber768Draft00'] },
-  { minors: [26, 30], curves: ['P-224', 'P-256', 'P-521', 'P-384', 'X25519', 'X25519Kyber768Draft00', 'X25519MLKEM768'] },
+  { minors: [26, LATEST], curves: ['P-224', 'P-256', 'P-521', 'P-384', 'X25519', 'X25519Kyber768Draft00', 'X25519MLKEM768'] },
 ];
 
 /** ValidateMeshTLSDefaults: unknown and repeated curves are warnings. */
@@ -133,35 +134,35 @@ const failoverRegions = (regionOnly: boolean) => (m: MeshView) => {
 };
 
 const MESH_CHECKS: MeshCheck[] = [
-  { minors: [5, 30], source: 'V@1.5.10:1154 … A@1.30.3:806', run: portField(['proxyListenPort'], 'invalid proxy listen port: ', 6) },
+  { minors: [5, LATEST], source: 'V@1.5.10:1154 … A@1.30.3:806', run: portField(['proxyListenPort'], 'invalid proxy listen port: ', 6) },
   { minors: [5, 19], source: 'V@1.5.10:55,1113,1158 … V@1.19.10:72,1721', run: connectTimeout(30 * SECOND) },
-  { minors: [20, 30], source: 'V@1.20.8:75,1712 … A@1.30.3:46,500,810', run: connectTimeout(HOUR) },
-  { minors: [5, 30], source: 'V@1.5.10:1124,1162 … A@1.30.3:510,814', run: protocolDetectionTimeout },
+  { minors: [20, LATEST], source: 'V@1.20.8:75,1712 … A@1.30.3:46,500,810', run: connectTimeout(HOUR) },
+  { minors: [5, LATEST], source: 'V@1.5.10:1124,1162 … A@1.30.3:510,814', run: protocolDetectionTimeout },
   { minors: [5, 7], source: 'V@1.5.10:1142-1152 … V@1.7.8:1185-1195', run: addressField(['mixerCheckServer'], () => 'invalid Policy Check Server address: ') },
   { minors: [5, 7], source: 'V@1.5.10:1142-1152 … V@1.7.8:1185-1195', run: addressField(['mixerReportServer'], () => 'invalid Telemetry Server address: ') },
-  { minors: [5, 30], source: 'V@1.5.10:2717 … A@1.30.3:529', run: distributeAndFailover },
-  { minors: [20, 30], source: 'V@1.20.8:3673-3680 … A@1.30.3:534-541', run: failoverPriorityTopology },
+  { minors: [5, LATEST], source: 'V@1.5.10:2717 … A@1.30.3:529', run: distributeAndFailover },
+  { minors: [20, LATEST], source: 'V@1.20.8:3673-3680 … A@1.30.3:534-541', run: failoverPriorityTopology },
   { minors: [5, 11], source: 'V@1.5.10:2728-2735 … V@1.11.8:3176-3181', run: distributeWeights(Infinity) },
-  { minors: [12, 30], source: 'V@1.12.9:3236-3242 … A@1.30.3:551-558', run: distributeWeights(100) },
-  { minors: [5, 30], source: 'V@1.5.10:2736-2741,2757 … A@1.30.3:561-564,591', run: distributeLocalities },
+  { minors: [12, LATEST], source: 'V@1.12.9:3236-3242 … A@1.30.3:551-558', run: distributeWeights(100) },
+  { minors: [5, LATEST], source: 'V@1.5.10:2736-2741,2757 … A@1.30.3:561-564,591', run: distributeLocalities },
   { minors: [5, 12], source: 'V@1.5.10:2745-2751 … V@1.12.9:3255-3258', run: failoverRegions(false) },
-  { minors: [13, 30], source: 'V@1.13.9:3312-3318 … A@1.30.3:570-579', run: failoverRegions(true) },
-  { minors: [6, 30], source: 'V@1.6.14:1184 … A@1.30.3:670-679,825', run: serviceSettingsHosts },
-  { minors: [8, 30], source: 'V@1.8.6:1272 … A@1.30.3:741-768,826', run: trustDomains },
-  { minors: [18, 30], source: 'V@1.18.7:1722,1741 … A@1.30.3:770-777,832', run: meshMtlsCurves },
-  { minors: [18, 30], source: 'V@1.18.7:1724,1765-1769 … A@1.30.3:779-800,834', run: tlsDefaultsCurves },
+  { minors: [13, LATEST], source: 'V@1.13.9:3312-3318 … A@1.30.3:570-579', run: failoverRegions(true) },
+  { minors: [6, LATEST], source: 'V@1.6.14:1184 … A@1.30.3:670-679,825', run: serviceSettingsHosts },
+  { minors: [8, LATEST], source: 'V@1.8.6:1272 … A@1.30.3:741-768,826', run: trustDomains },
+  { minors: [18, LATEST], source: 'V@1.18.7:1722,1741 … A@1.30.3:770-777,832', run: meshMtlsCurves },
+  { minors: [18, LATEST], source: 'V@1.18.7:1724,1765-1769 … A@1.30.3:779-800,834', run: tlsDefaultsCurves },
 ];
 
 /** Where istioctl reads a meshConfig: spec.meshConfig always, values.meshConfig from 1.6 (operator/pkg/validate/validate_values.go@1.6.14:35). */
 const ROOTS: Array<{ minors: [number, number]; path: Step[] }> = [
-  { minors: [5, 30], path: ['spec', 'meshConfig'] },
-  { minors: [6, 30], path: ['spec', 'values', 'meshConfig'] },
+  { minors: [5, LATEST], path: ['spec', 'meshConfig'] },
+  { minors: [6, LATEST], path: ['spec', 'values', 'meshConfig'] },
 ];
 
 const CHECKS = [...MESH_CHECKS, ...PROXY_CHECKS];
 
 export const meshConfig: Rule = {
-  minors: [5, 30],
+  minors: [5, LATEST],
   check(ctx) {
     for (const root of ROOTS) {
       if (ctx.minor < root.minors[0] || ctx.minor > root.minors[1]) continue;

@@ -3,6 +3,7 @@
 // V = pkg/config/validation/validation.go.
 import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
 import { deref, formatPath, keyName, type Step } from '../parse/yamlNodes.ts';
+import { LATEST } from '../releases.ts';
 import type { RuleContext } from './ruleTypes.ts';
 import { goAtoi, parseGoDuration, portProblem, proxyAddressProblem, type Problem } from './meshConfigChecks.ts';
 
@@ -30,7 +31,7 @@ export function byMinor<T extends { minors: [number, number] }>(table: T[], mino
  * istiod exits when its mesh config fails (pilot/pkg/bootstrap/mesh.go@1.5.10:60-70).
  * 1.6–1.23: validateMeshConfig calls ApplyMeshConfigDefaults, which runs ValidateMeshConfig
  * (operator/pkg/validate/validate.go@1.20.8:185-199, pkg/config/mesh/mesh.go@1.20.8:261-267).
- * 1.24–1.30: validateMeshConfig returns ApplyMeshConfigDefaults's error, again ValidateMeshConfig's
+ * 1.24+: validateMeshConfig returns ApplyMeshConfigDefaults's error, again ValidateMeshConfig's
  * (operator/pkg/apis/validation/validation.go@1.24.6:147-151, @1.30.3:250-254; pkg/config/mesh/mesh.go@1.24.6:254-257,
  * @1.30.3:254-257), and GenerateManifest stops (operator/pkg/render/manifest.go@1.24.6:51,440-449, @1.30.3:52,450-459). Its later
  * `util.NewErrs(err)` with the nil err is reached only when that same validation passed, so it hides nothing.
@@ -38,7 +39,7 @@ export function byMinor<T extends { minors: [number, number] }>(table: T[], mino
  */
 const OUTCOMES: Array<{ minors: [number, number]; error: (v: string) => string; warning: (v: string) => string }> = [
   { minors: [5, 5], error: (v) => `istioctl ${v} does not check meshConfig, but istiod ${v} refuses this mesh config and does not start`, warning: (v) => `istiod ${v} warns` },
-  { minors: [6, 30], error: (v) => `istioctl ${v} refuses the file`, warning: (v) => `istioctl ${v} warns` },
+  { minors: [6, LATEST], error: (v) => `istioctl ${v} refuses the file`, warning: (v) => `istioctl ${v} warns` },
 ];
 
 export class MeshView {
@@ -151,7 +152,7 @@ export const durationField = (rel: Step[], prefix: string, judge: (ns: number) =
 /** IPs parse with net.ParseIP up to 1.15, with netip (zones allowed) from 1.16 (V@1.15.7:1550, V@1.16.7:1561). */
 const IP_PARSERS: Array<{ minors: [number, number]; zones: boolean }> = [
   { minors: [5, 15], zones: false },
-  { minors: [16, 30], zones: true },
+  { minors: [16, LATEST], zones: true },
 ];
 
 export const ipZones = (minor: number) => byMinor(IP_PARSERS, minor)!.zones;

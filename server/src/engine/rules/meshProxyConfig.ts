@@ -1,7 +1,8 @@
 // meshConfig.defaultConfig (ProxyConfig) as ValidateProxyConfig / ValidateMeshConfigProxyConfig checks it.
-// V = pkg/config/validation/validation.go (1.5–1.21), A = pkg/config/validation/agent/validation.go (1.22–1.30).
+// V = pkg/config/validation/validation.go (1.5–1.21), A = pkg/config/validation/agent/validation.go (1.22+).
 import { isMap } from 'yaml';
 import type { Step } from '../parse/yamlNodes.ts';
+import { LATEST } from '../releases.ts';
 import { HOUR, SECOND, goDuration, shortDuration, maxDurationProblem, msDurationProblem, proxyAddressProblem, secondsProblem, type Problem } from './meshConfigChecks.ts';
 import { addressField, durationField, ipZones, portField, requiredField, type MeshCheck, type MeshView, type Spot } from './meshConfigView.ts';
 
@@ -147,38 +148,38 @@ const addr = (rel: Step[], what: string) => addressField(rel, (v) => `invalid ${
 
 export const PROXY_CHECKS: MeshCheck[] = [
   // Explicit empty strings: 1.5–1.6 re-encode defaultConfig before merging, which drops them (pkg/config/mesh/mesh.go@1.6.14:200-215).
-  { minors: [7, 30], source: 'V@1.7.8:1240 … A@1.30.3:339', run: requiredField([DC, 'configPath'], 'config path must be set', 'remove it for the default `./etc/istio/proxy`') },
-  { minors: [7, 30], source: 'V@1.7.8:1244 … A@1.30.3:343', run: requiredField([DC, 'binaryPath'], 'binary path must be set', 'remove it for the default `/usr/local/bin/envoy`') },
+  { minors: [7, LATEST], source: 'V@1.7.8:1240 … A@1.30.3:339', run: requiredField([DC, 'configPath'], 'config path must be set', 'remove it for the default `./etc/istio/proxy`') },
+  { minors: [7, LATEST], source: 'V@1.7.8:1244 … A@1.30.3:343', run: requiredField([DC, 'binaryPath'], 'binary path must be set', 'remove it for the default `/usr/local/bin/envoy`') },
   { minors: [7, 12], source: 'V@1.7.8:1248 … V@1.12.9:1615', run: requiredField([DC, 'serviceCluster'], 'service cluster must be set', 'remove it for the default `istio-proxy`') },
-  { minors: [13, 30], source: 'V@1.13.9:1650 … A@1.30.3:350', run: requiredField([DC, 'serviceCluster'], 'service cluster must be specified', 'remove it for the default `istio-proxy`, or set tracingServiceName') },
+  { minors: [13, LATEST], source: 'V@1.13.9:1650 … A@1.30.3:350', run: requiredField([DC, 'serviceCluster'], 'service cluster must be specified', 'remove it for the default `istio-proxy`, or set tracingServiceName') },
   { minors: [5, 16], source: 'V@1.5.10:1041-1081,1194 … V@1.16.7:1591-1631', run: drain('invalid parent and drain time combination ', HOUR) },
   { minors: [5, 16], source: 'V@1.5.10:1045-1078 … V@1.16.7:1595-1628', run: parentShutdown },
   { minors: [17, 21], source: 'V@1.17.8:1595,1807 … V@1.21.6:1645', run: drain('', HOUR) },
-  { minors: [22, 30], source: 'A@1.22.8:159 … A@1.30.3:160-175', run: drain('', undefined) },
-  { minors: [7, 30], source: 'V@1.7.8:1259 … A@1.30.3:364', run: requiredField([DC, 'discoveryAddress'], 'discovery address must be set to the proxy discovery service', 'remove it for the default `istiod.istio-system.svc:15012`') },
-  { minors: [5, 30], source: 'V@1.5.10:1198-1204 … A@1.30.3:364-368', run: addressField([DC, 'discoveryAddress'], () => 'invalid discovery address: ') },
+  { minors: [22, LATEST], source: 'A@1.22.8:159 … A@1.30.3:160-175', run: drain('', undefined) },
+  { minors: [7, LATEST], source: 'V@1.7.8:1259 … A@1.30.3:364', run: requiredField([DC, 'discoveryAddress'], 'discovery address must be set to the proxy discovery service', 'remove it for the default `istiod.istio-system.svc:15012`') },
+  { minors: [5, LATEST], source: 'V@1.5.10:1198-1204 … A@1.30.3:364-368', run: addressField([DC, 'discoveryAddress'], () => 'invalid discovery address: ') },
   { minors: [5, 5], source: 'V@1.5.10:1084-1099,1206', run: lightstep(true) },
-  { minors: [6, 30], source: 'V@1.6.14:1095,1229 … A@1.30.3:255-267,370', run: lightstep(false) },
+  { minors: [6, LATEST], source: 'V@1.6.14:1095,1229 … A@1.30.3:255-267,370', run: lightstep(false) },
   { minors: [5, 7], source: 'V@1.5.10:1102,1212 … V@1.7.8:1272', run: addressField([...TRACING, 'zipkin', 'address'], () => 'invalid zipkin config: ') },
-  { minors: [8, 30], source: 'V@1.8.6:1206,1337 … A@1.30.3:270,376', run: addressField([...TRACING, 'zipkin', 'address'], () => 'invalid zipkin config: ', true) },
-  { minors: [5, 30], source: 'V@1.5.10:1107,1218 … A@1.30.3:275,382', run: addressField([...TRACING, 'datadog', 'address'], () => 'invalid datadog config: ', true) },
+  { minors: [8, LATEST], source: 'V@1.8.6:1206,1337 … A@1.30.3:270,376', run: addressField([...TRACING, 'zipkin', 'address'], () => 'invalid zipkin config: ', true) },
+  { minors: [5, LATEST], source: 'V@1.5.10:1107,1218 … A@1.30.3:275,382', run: addressField([...TRACING, 'datadog', 'address'], () => 'invalid datadog config: ', true) },
   { minors: [6, 6], source: 'V@1.6.14:940-954,1247', run: tlsMutual(false) },
-  { minors: [7, 30], source: 'V@1.7.8:963-987 … A@1.30.3:311-330,388', run: tlsMutual(true) },
+  { minors: [7, LATEST], source: 'V@1.7.8:963-987 … A@1.30.3:311-330,388', run: tlsMutual(true) },
   { minors: [7, 21], source: 'V@1.7.8:968-976 … V@1.21.6:1533-1537', run: tlsCredentialFiles(['clientCertificate', 'caCertificates', 'privateKey'], 'cannot specify client certificates or CA certificate If credentialName is set') },
-  { minors: [22, 30], source: 'A@1.22.8:279,303 … A@1.30.3:311-316', run: tlsCredentialFiles(['clientCertificate', 'caCertificates', 'privateKey', 'caCrl'], 'cannot specify client certificates or CA certificate or CA CRL If credentialName is set') },
-  { minors: [19, 30], source: 'V@1.19.10:1506,1514 … A@1.30.3:294-309', run: tlsSkipVerify },
-  { minors: [26, 30], source: 'A@1.26.8:285-292 … A@1.30.3:285-292', run: tlsConfigMap },
+  { minors: [22, LATEST], source: 'A@1.22.8:279,303 … A@1.30.3:311-316', run: tlsCredentialFiles(['clientCertificate', 'caCertificates', 'privateKey', 'caCrl'], 'cannot specify client certificates or CA certificate or CA CRL If credentialName is set') },
+  { minors: [19, LATEST], source: 'V@1.19.10:1506,1514 … A@1.30.3:294-309', run: tlsSkipVerify },
+  { minors: [26, LATEST], source: 'A@1.26.8:285-292 … A@1.30.3:285-292', run: tlsConfigMap },
   { minors: [5, 5], source: 'V@1.5.10:1224', run: proxyConnectTimeout },
-  { minors: [5, 30], source: 'V@1.5.10:1228 … A@1.30.3:400', run: addr([DC, 'statsdUdpAddress'], 'statsd udp') },
-  { minors: [5, 30], source: 'V@1.5.10:1234 … A@1.30.3:407', run: addr([DC, 'envoyMetricsServiceAddress'], 'envoy metrics service') },
-  { minors: [5, 30], source: 'V@1.5.10:1242 … A@1.30.3:421', run: addr([DC, 'envoyMetricsService', 'address'], 'envoy metrics service') },
-  { minors: [5, 30], source: 'V@1.5.10:1248 … A@1.30.3:427', run: addr([DC, 'envoyAccessLogService', 'address'], 'envoy access log service') },
-  { minors: [5, 30], source: 'V@1.5.10:1254 … A@1.30.3:433', run: portField([DC, 'proxyAdminPort'], 'invalid proxy admin port: ', 7) },
+  { minors: [5, LATEST], source: 'V@1.5.10:1228 … A@1.30.3:400', run: addr([DC, 'statsdUdpAddress'], 'statsd udp') },
+  { minors: [5, LATEST], source: 'V@1.5.10:1234 … A@1.30.3:407', run: addr([DC, 'envoyMetricsServiceAddress'], 'envoy metrics service') },
+  { minors: [5, LATEST], source: 'V@1.5.10:1242 … A@1.30.3:421', run: addr([DC, 'envoyMetricsService', 'address'], 'envoy metrics service') },
+  { minors: [5, LATEST], source: 'V@1.5.10:1248 … A@1.30.3:427', run: addr([DC, 'envoyAccessLogService', 'address'], 'envoy access log service') },
+  { minors: [5, LATEST], source: 'V@1.5.10:1254 … A@1.30.3:433', run: portField([DC, 'proxyAdminPort'], 'invalid proxy admin port: ', 7) },
   { minors: [5, 10], source: 'V@1.5.10:1258-1263 … V@1.10.6:1604-1609', run: authPolicy('') },
-  { minors: [11, 30], source: 'V@1.11.8:1639,1654 … A@1.30.3:437,454-459', run: authPolicy('invalid authentication policy: ') },
-  { minors: [11, 30], source: 'V@1.11.8:1643 … A@1.30.3:441', run: portField([DC, 'statusPort'], 'invalid status port: ', 7) },
+  { minors: [11, LATEST], source: 'V@1.11.8:1639,1654 … A@1.30.3:437,454-459', run: authPolicy('invalid authentication policy: ') },
+  { minors: [11, LATEST], source: 'V@1.11.8:1643 … A@1.30.3:441', run: portField([DC, 'statusPort'], 'invalid status port: ', 7) },
   { minors: [14, 16], source: 'V@1.14.6:1690-1712,1821', run: privateKeyProvider(['cryptomb'], 'confguration') },
   { minors: [17, 20], source: 'V@1.17.8:1767 … V@1.20.8:1939', run: privateKeyProvider(['cryptomb', 'qat'], 'confguration') },
-  { minors: [21, 30], source: 'V@1.21.6:1961 … A@1.30.3:445-497', run: privateKeyProvider(['cryptomb', 'qat'], 'configuration') },
-  { minors: [25, 30], source: 'A@1.25.5:406 … A@1.30.3:416-419', run: dnsAutoAllocate },
+  { minors: [21, LATEST], source: 'V@1.21.6:1961 … A@1.30.3:445-497', run: privateKeyProvider(['cryptomb', 'qat'], 'configuration') },
+  { minors: [25, LATEST], source: 'A@1.25.5:406 … A@1.30.3:416-419', run: dnsAutoAllocate },
 ];

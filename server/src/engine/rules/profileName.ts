@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isScalar } from 'yaml';
+import { LATEST } from '../releases.ts';
 import type { DocumentPlace, Rule } from './ruleTypes.ts';
 
 /** Releases that read a profile file from disk without --manifests (helm.go@1.5.10:76-100, @1.10.6:74-90). */
@@ -13,7 +14,7 @@ const FILES_WITH_MANIFESTS: Array<[number, number]> = [[7, 9]];
 const inRange = (ranges: Array<[number, number]>, minor: number) => ranges.some(([a, b]) => minor >= a && minor <= b);
 
 export const profileName: Rule = {
-  minors: [5, 30],
+  minors: [5, LATEST],
   check(ctx) {
     const node = ctx.get(['spec', 'profile']);
     if (!isScalar(node) || typeof node.value !== 'string' || node.value === '') return;

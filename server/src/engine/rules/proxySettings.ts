@@ -1,5 +1,6 @@
 // values.global.proxy include/exclude IP ranges and inbound ports, as istioctl parses them.
 import { isScalar, type Scalar } from 'yaml';
+import { LATEST } from '../releases.ts';
 import type { Rule, RuleContext } from './ruleTypes.ts';
 
 const CIDR4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
@@ -22,7 +23,7 @@ function eachSet(ctx: RuleContext, keys: string[], check: (node: Scalar, key: st
 }
 
 export const ipRanges: Rule = {
-  minors: [5, 30],
+  minors: [5, LATEST],
   check(ctx) {
     eachSet(ctx, ['includeIPRanges', 'excludeIPRanges'], (node, key, path) => {
       if (typeof node.value !== 'string') { ctx.report(node, 'error', 'invalid-ip-ranges', `${key} must be a string: "*", "" or a comma-separated list of CIDRs.`, path); return; }
@@ -37,7 +38,7 @@ export const ipRanges: Rule = {
 };
 
 export const inboundPorts: Rule = {
-  minors: [5, 30],
+  minors: [5, LATEST],
   check(ctx) {
     eachSet(ctx, ['includeInboundPorts', 'excludeInboundPorts'], (node, key, path) => {
       const items = String(node.value).split(',').map((s) => s.trim());

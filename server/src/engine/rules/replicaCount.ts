@@ -1,5 +1,6 @@
 // istioctl 1.14+ warns when a replica count is set while autoscaling is on.
 import { isMap, isScalar, isSeq } from 'yaml';
+import { LATEST } from '../releases.ts';
 import { defaultIn } from '../schema/profileDefaults.ts';
 import type { Rule, RuleContext } from './ruleTypes.ts';
 
@@ -20,7 +21,7 @@ function consequence(minor: number): string {
 }
 
 export const replicaCountWithAutoscale: Rule = {
-  minors: [14, 30],
+  minors: [14, LATEST],
   check(ctx) {
     const pilot = ctx.get(['spec', 'components', 'pilot', 'k8s', 'replicaCount']);
     if (pilot && autoscale(ctx, ['spec', 'values', 'pilot', 'autoscaleEnabled'])) {

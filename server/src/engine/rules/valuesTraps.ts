@@ -2,12 +2,13 @@
 // chart never reads (ISTIOCTL-K8S.md Q3; the unknown-key side of the same traps is k8s/valueTraps.ts).
 import { isMap, isSeq, type Node, type Pair } from 'yaml';
 import { keyName } from '../parse/yamlNodes.ts';
+import { LATEST } from '../releases.ts';
 import type { Rule } from './ruleTypes.ts';
 
 const UNVALIDATED = 'put it under `spec.unvalidatedValues` instead (not validated, merged into the chart values)';
 
 export const valuesTraps: Rule = {
-  minors: [22, 30],
+  minors: [22, LATEST],
   check(ctx) {
     const v = ctx.schema.version;
     if (ctx.minor <= 28) {
