@@ -16,11 +16,11 @@
 //   {*} (an expression this importer does not read: any name).
 // With --report it checks the table against the manifest-generate goldens of each tag and prints
 // the objects no pattern matches. Istio's files are read, never copied: only the table is written.
-import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
+import { GitRepo } from '../schema/import/gitRepo.ts';
 import { dataDir, readMinors } from '../schema/sources.ts';
 import { defines, mergeResources, resourcesOf, unresolved, type RenderedResource } from './helmNames.ts';
 
@@ -34,36 +34,27 @@ interface Component {
   valuesRoot?: string;
 }
 
-const git = (mirror: string, ...args: string[]) => execFileSync('git', ['-C', mirror, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-
-/** One tag's files: listed once, read in one `git cat-file --batch` per folder (thousands of `git show`s are slow). */
+/**
+ * One tag's files (manifests/ and operator/), read through one GitRepo per mirror: the charts and the
+ * operator's Go files of the tag are read in one `git cat-file --batch` (thousands of `git show`s are slow).
+ */
 class TagFiles {
-  private readonly cache = new Map<string, string>();
   readonly files: string[];
-  constructor(private readonly mirror: string, readonly tag: string) {
-    this.files = git(mirror, 'ls-tree', '-r', '--name-only', tag, '--', 'manifests/', 'operator/').split('\n').filter(Boolean);
+  constructor(private readonly repo: GitRepo, readonly tag: string) {
+    this.files = repo.files(tag).filter((f) => f.startsWith('manifests/') || f.startsWith('operator/'));
+    repo.prefetch(tag, this.files.filter((f) => (f.startsWith('manifests/') && !f.includes('/test')) || /^operator\/pkg\/(name|component|translate)\/[^/]+\.go$/.test(f) || f.startsWith('operator/data/translateConfig/')));
   }
   under(dir: string): string[] { return this.files.filter((f) => f.startsWith(`${dir}/`)); }
-  /** Reads the files given into the cache. */
-  prefetch(paths: string[]): void {
-    const todo = paths.filter((p) => !this.cache.has(p));
-    if (!todo.length) return;
-    const out = execFileSync('git', ['-C', this.mirror, 'cat-file', '--batch'], { input: todo.map((p) => `${this.tag}:${p}`).join('\n') + '\n', maxBuffer: 1024 * 1024 * 1024 });
-    let at = 0;
-    for (const p of todo) {
-      const nl = out.indexOf(10, at);
-      const header = out.subarray(at, nl).toString('utf8');
-      const size = Number(header.split(' ')[2]);
-      if (!/ blob \d+$/.test(header)) throw new Error(`git cat-file: ${header} (${p})`);
-      this.cache.set(p, out.subarray(nl + 1, nl + 1 + size).toString('utf8'));
-      at = nl + 1 + size + 1;
-    }
-  }
-  read(p: string): string {
-    if (!this.cache.has(p)) this.prefetch([p]);
-    return this.cache.get(p)!;
-  }
+  prefetch(paths: string[]): void { this.repo.prefetch(this.tag, paths); }
+  read(p: string): string { return this.repo.read(this.tag, p); }
 }
+
+const repos = new Map<string, GitRepo>();
+const repoAt = (mirror: string) => {
+  if (!repos.has(mirror)) repos.set(mirror, new GitRepo(mirror, 'istio/istio'));
+  return repos.get(mirror)!;
+};
+
 const lowerFirst = (s: string) => s[0].toLowerCase() + s.slice(1);
 
 /** The `XComponentName ComponentName = "X"` constants and AllCoreComponentNames of operator/pkg/name/name.go (≤1.23). */
@@ -173,7 +164,7 @@ function build(mirror: string, versions: Array<{ version: string; istioTag: stri
     const tag = v.istioTag;
     const root = minorOf(tag) <= 5 ? 'manifests' : 'manifests/charts';
     const comps: RenderedTable['releases'][string]['components'] = {};
-    const tree = new TagFiles(mirror, tag);
+    const tree = new TagFiles(repoAt(mirror), tag);
     for (const c of components(tree).sort((a, b) => (a.spec < b.spec ? -1 : 1))) {
       const list = chartResources(tree, `${root}/${c.chart}`);
       let id: string | null = null;
@@ -242,7 +233,7 @@ function loose(pattern: string): RegExp {
 function report(mirror: string, table: RenderedTable): void {
   for (const [version, r] of Object.entries(table.releases)) {
     const dir = 'operator/cmd/mesh/testdata/manifest-generate/output';
-    const tree = new TagFiles(mirror, r.tag);
+    const tree = new TagFiles(repoAt(mirror), r.tag);
     const goldens = tree.under(dir).filter((f) => /\.ya?ml$/.test(f));
     tree.prefetch(goldens);
     const all = Object.values(r.components).flatMap((c) => (c.resources ? setResources(table, c.resources) : []));

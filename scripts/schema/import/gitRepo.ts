@@ -6,7 +6,9 @@ import fs from 'node:fs';
 
 export class GitRepo {
   private readonly trees = new Map<string, string[]>();
-  private readonly blobs = new Map<string, Buffer>();
+  private readonly treeSets = new Map<string, Set<string>>();
+  /** `tag:path` → the file's bytes, or null when git said it is missing. */
+  private readonly blobs = new Map<string, Buffer | null>();
 
   constructor(readonly dir: string, readonly name: string) {
     if (!fs.existsSync(dir)) throw new Error(`${name}: no such folder ${dir}`);
@@ -21,14 +23,24 @@ export class GitRepo {
     return execFileSync('git', ['-C', this.dir, ...args], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
   }
 
+  private tagCache?: string[];
+
   /** Every tag name. */
   tags(): string[] {
     return this.git('tag', '--list').split('\n').filter(Boolean);
   }
 
+  /** Every tag name, listed once per run. */
+  tagList(): string[] {
+    this.tagCache ??= this.tags();
+    return this.tagCache;
+  }
+
   /** The commit a tag or revision names. */
   commit(rev: string): string {
-    return this.git('rev-parse', `${rev}^{commit}`).trim();
+    const sha = this.commits([rev]).get(rev);
+    if (!sha) throw new Error(`${this.name}: no revision ${rev}`);
+    return sha;
   }
 
   /** Every file path at a tag (cached per tag). */
@@ -42,7 +54,9 @@ export class GitRepo {
   }
 
   has(tag: string, file: string): boolean {
-    return this.files(tag).includes(file);
+    let set = this.treeSets.get(tag);
+    if (!set) { set = new Set(this.files(tag)); this.treeSets.set(tag, set); }
+    return set.has(file);
   }
 
   /** Files directly or indirectly under a folder at a tag. */
@@ -53,26 +67,42 @@ export class GitRepo {
 
   /** Reads the given files of a tag into the cache in one git process. */
   prefetch(tag: string, paths: string[]): void {
-    const todo = [...new Set(paths)].filter((p) => !this.blobs.has(`${tag}:${p}`));
+    this.prefetchAcross(paths.map((p) => [tag, p]));
+  }
+
+  /** Reads `[tag, path]` pairs (any tags) into the cache in one git process; a missing one is remembered as missing. */
+  prefetchAcross(pairs: Array<[string, string]>): void {
+    const todo = [...new Set(pairs.map(([t, p]) => `${t}:${p}`))].filter((k) => !this.blobs.has(k));
     if (!todo.length) return;
-    const out = execFileSync('git', ['-C', this.dir, 'cat-file', '--batch'], {
-      input: `${todo.map((p) => `${tag}:${p}`).join('\n')}\n`, maxBuffer: 1024 * 1024 * 1024,
-    });
+    const out = execFileSync('git', ['-C', this.dir, 'cat-file', '--batch'], { input: `${todo.join('\n')}\n`, maxBuffer: 1024 * 1024 * 1024 });
     let at = 0;
-    for (const p of todo) {
+    for (const key of todo) {
       const nl = out.indexOf(10, at);
       const header = out.subarray(at, nl).toString('utf8');
-      if (!/ blob \d+$/.test(header)) throw new Error(`${this.name}: no file ${p} at ${tag} (${header})`);
+      if (header.endsWith(' missing')) { this.blobs.set(key, null); at = nl + 1; continue; }
+      if (!/ blob \d+$/.test(header)) throw new Error(`${this.name}: ${key} is not a file (${header})`);
       const size = Number(header.split(' ')[2]);
-      this.blobs.set(`${tag}:${p}`, out.subarray(nl + 1, nl + 1 + size));
+      this.blobs.set(key, out.subarray(nl + 1, nl + 1 + size));
       at = nl + 1 + size + 1;
     }
+  }
+
+  /** The commits revisions name, in one git process; undefined for a revision the repository lacks. */
+  commits(revs: string[]): Map<string, string | undefined> {
+    const list = [...new Set(revs)];
+    const out = new Map<string, string | undefined>();
+    if (!list.length) return out;
+    const lines = execFileSync('git', ['-C', this.dir, 'cat-file', '--batch-check'], { input: `${list.map((r) => `${r}^{commit}`).join('\n')}\n`, encoding: 'utf8' }).split('\n');
+    list.forEach((rev, i) => out.set(rev, /^([0-9a-f]{40}) commit /.exec(lines[i])?.[1]));
+    return out;
   }
 
   bytes(tag: string, file: string): Buffer {
     const key = `${tag}:${file}`;
     if (!this.blobs.has(key)) this.prefetch(tag, [file]);
-    return this.blobs.get(key)!;
+    const bytes = this.blobs.get(key);
+    if (!bytes) throw new Error(`${this.name}: no file ${file} at ${tag}`);
+    return bytes;
   }
 
   read(tag: string, file: string): string {

@@ -40,31 +40,44 @@ function kubernetesPackages(goSpec: string): string[] {
 
 export function protoClosure(istio: GitRepo, api: GitRepo, release: Release, roots: string[]): ProtoFile[] {
   const out = new Map<string, ProtoFile>();
-  const todo = [...roots];
-  while (todo.length) {
-    const importPath = todo.shift()!;
-    if (out.has(importPath)) continue;
-    const file = resolve(istio, api, release, importPath);
-    out.set(importPath, file);
-    for (const m of file.text.matchAll(IMPORT)) if (!out.has(m[1])) todo.push(m[1]);
+  // istio/api is small: its protos at the pinned commit are read in one go (each git process costs ~50 ms).
+  api.prefetch(release.apiCommit, api.files(release.apiCommit).filter((f) => f.endsWith('.proto')));
+  let frontier = [...new Set(roots)];
+  // Level by level, so each repository and revision is read in one `git cat-file` per level.
+  while (frontier.length) {
+    const located = frontier.map((importPath) => locate(istio, api, release, importPath));
+    const byRev = new Map<string, { repo: GitRepo; rev: string; paths: string[] }>();
+    for (const l of located) {
+      const key = `${l.repo.name}@${l.read}`;
+      if (!byRev.has(key)) byRev.set(key, { repo: l.repo, rev: l.read, paths: [] });
+      byRev.get(key)!.paths.push(l.path);
+    }
+    for (const b of byRev.values()) b.repo.prefetch(b.rev, b.paths);
+    const next = new Set<string>();
+    for (const l of located) {
+      const text = l.repo.read(l.read, l.path);
+      out.set(l.importPath, { importPath: l.importPath, repo: l.repo.name, rev: l.rev, path: l.path, text });
+      for (const m of text.matchAll(IMPORT)) if (!out.has(m[1])) next.add(m[1]);
+    }
+    frontier = [...next].filter((p) => !out.has(p));
   }
   return [...out.values()].sort((a, b) => (a.importPath < b.importPath ? -1 : 1));
 }
 
-function resolve(istio: GitRepo, api: GitRepo, release: Release, importPath: string): ProtoFile {
+interface Location { importPath: string; repo: GitRepo; read: string; rev: string; path: string }
+
+function locate(istio: GitRepo, api: GitRepo, release: Release, importPath: string): Location {
   const own = /^istio\.io\/istio\/(.+)$/.exec(importPath);
   if (own) {
-    const text = istio.readIfExists(release.istioTag, own[1]);
-    if (text === undefined) throw new Error(`${istio.name}@${release.istioTag}: no ${own[1]} (imported as ${importPath})`);
-    return { importPath, repo: 'istio/istio', rev: release.istioTag, path: own[1], text };
+    if (!istio.has(release.istioTag, own[1])) throw new Error(`${istio.name}@${release.istioTag}: no ${own[1]} (imported as ${importPath})`);
+    return { importPath, repo: istio, read: release.istioTag, rev: release.istioTag, path: own[1] };
   }
   for (const p of [importPath, `common-protos/${importPath}`]) {
-    if (api.has(release.apiCommit, p)) return { importPath, repo: 'istio/api', rev: release.apiTag, path: p, text: api.read(release.apiCommit, p) };
+    if (api.has(release.apiCommit, p)) return { importPath, repo: api, read: release.apiCommit, rev: release.apiTag, path: p };
   }
-  const older = olderApiTags(api, release.version);
-  for (const tag of older) {
+  for (const tag of olderApiTags(api, release.version)) {
     const p = `common-protos/${importPath}`;
-    if (api.has(tag, p)) return { importPath, repo: 'istio/api', rev: tag, path: p, text: api.read(tag, p) };
+    if (api.has(tag, p)) return { importPath, repo: api, read: tag, rev: tag, path: p };
   }
   throw new Error(`${api.name}: no ${importPath} at ${release.apiTag} (the commit istio ${release.istioTag} pins) or any earlier release; the proto import cannot be resolved`);
 }
@@ -73,7 +86,7 @@ function resolve(istio: GitRepo, api: GitRepo, release: Release, importPath: str
 function olderApiTags(api: GitRepo, version: string): string[] {
   const minor = Number(version.split('.')[1]);
   const best = new Map<number, string>();
-  for (const t of api.tags()) {
+  for (const t of api.tagList()) {
     const m = FINAL_TAG.exec(t);
     if (!m || Number(m[1]) >= minor) continue;
     const prev = best.get(Number(m[1]));

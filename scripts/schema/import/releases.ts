@@ -41,12 +41,17 @@ export function pickReleases(istio: GitRepo, api: GitRepo, asked?: string[]): Re
     ? asked.map((v) => minorOf(v))
     : [...byMinor.keys()].filter((n) => n >= FIRST_MINOR).sort((a, b) => a - b);
   if (!minors.length) throw new Error(`${istio.name}: ${istio.dir} has no final Istio tags (1.M.P) from 1.${FIRST_MINOR} on; is it a clone of istio/istio with its tags?`);
-  const apiTags = api.tags();
-  return minors.map((n) => {
+  const tags = minors.map((n) => {
     const tag = byMinor.get(n)?.[0];
     if (!tag) throw new Error(noFinalTag(n, istioTags));
-    return releaseAt(istio, api, apiTags, `1.${n}`, tag);
+    return tag;
   });
+  // One git process for all go.mod files, one for all the commits they pin (and the same-named api tags).
+  istio.prefetchAcross(tags.map((t) => [t, 'go.mod']));
+  const pins = tags.map((t) => pinsOf(istio.read(t, 'go.mod'), `${istio.name}@${t}`));
+  const commits = api.commits([...pins.flatMap((p) => candidates(p.apiPin)), ...tags]);
+  const apiTags = new Set(api.tagList());
+  return minors.map((n, i) => releaseAt(api, apiTags, commits, `1.${n}`, tags[i], pins[i]));
 }
 
 function noFinalTag(minor: number, tags: string[]): string {
@@ -69,16 +74,23 @@ function minorOf(version: string): number {
   return n;
 }
 
-function releaseAt(istio: GitRepo, api: GitRepo, apiTags: string[], version: string, istioTag: string): Release {
-  const gomod = istio.readIfExists(istioTag, 'go.mod');
-  if (!gomod) throw new Error(`${istio.name}@${istioTag}: no go.mod`);
+interface Pins { apiPin: string; k8sApi: string }
+
+function pinsOf(gomod: string, where: string): Pins {
   const apiPin = requirement(gomod, 'istio.io/api');
   const k8sApi = requirement(gomod, 'k8s.io/api');
-  if (!apiPin || !k8sApi) throw new Error(`${istio.name}@${istioTag}: go.mod requires no ${apiPin ? 'k8s.io/api' : 'istio.io/api'}`);
-  const apiCommit = pinnedCommit(api, apiPin, `${istio.name}@${istioTag}`);
-  const kube = /^v0\.(\d+)\.\d+/.exec(k8sApi);
-  if (!kube) throw new Error(`${istio.name}@${istioTag}: unexpected k8s.io/api version ${k8sApi}`);
-  return { version, istioTag, apiTag: tagNaming(api, apiTags, apiCommit, istioTag), apiCommit, kubernetes: `1.${kube[1]}`, k8sApi };
+  if (!apiPin || !k8sApi) throw new Error(`${where}: go.mod requires no ${apiPin ? 'k8s.io/api' : 'istio.io/api'}`);
+  return { apiPin, k8sApi };
+}
+
+function releaseAt(api: GitRepo, apiTags: Set<string>, commits: Map<string, string | undefined>, version: string, istioTag: string, pins: Pins): Release {
+  const where = `istio/istio@${istioTag}`;
+  const apiCommit = candidates(pins.apiPin).map((c) => commits.get(c)).find(Boolean);
+  if (!apiCommit) throw new Error(`${where} pins istio.io/api ${pins.apiPin}, which ${api.name} (${api.dir}) does not have: fetch it again`);
+  const kube = /^v0\.(\d+)\.\d+/.exec(pins.k8sApi);
+  if (!kube) throw new Error(`${where}: unexpected k8s.io/api version ${pins.k8sApi}`);
+  const sameName = apiTags.has(istioTag) && commits.get(istioTag) === apiCommit;
+  return { version, istioTag, apiTag: sameName ? istioTag : tagOn(api, apiCommit), apiCommit, kubernetes: `1.${kube[1]}`, k8sApi: pins.k8sApi };
 }
 
 /** The version go.mod requires for a module (a `replace` of it wins). */
@@ -89,19 +101,14 @@ function requirement(gomod: string, module: string): string | undefined {
   return new RegExp(`^\\s*(?:require\\s+)?${esc}\\s+(v\\S+)`, 'm').exec(gomod)?.[1];
 }
 
-/** A Go module version → the istio/api commit: the pseudo-version's hash, or the tag. */
-function pinnedCommit(api: GitRepo, version: string, where: string): string {
+/** A Go module version → the revisions naming its istio/api commit: the pseudo-version's hash, or the tag. */
+function candidates(version: string): string[] {
   const pseudo = /-(?:\d+\.)?\d{14}-([0-9a-f]{12})$/.exec(version);
-  const candidates = pseudo ? [pseudo[1]] : [version, version.replace(/^v/, '')];
-  for (const rev of candidates) {
-    try { return api.commit(rev); } catch { /* next */ }
-  }
-  throw new Error(`${where} pins istio.io/api ${version}, which ${api.name} (${api.dir}) does not have: fetch it again`);
+  return pseudo ? [pseudo[1]] : [version, version.replace(/^v/, '')];
 }
 
-/** The api tag of the same name as the Istio tag when it is that commit; else any final tag on it; else the commit. */
-function tagNaming(api: GitRepo, apiTags: string[], commit: string, istioTag: string): string {
-  if (apiTags.includes(istioTag) && api.commit(istioTag) === commit) return istioTag;
+/** A final api tag on the commit (the newest), else the commit itself. */
+function tagOn(api: GitRepo, commit: string): string {
   const on = api.git('tag', '--points-at', commit).split('\n').filter((t) => FINAL_TAG.test(t)).sort(compareTags);
   return on.length ? on[on.length - 1] : commit.slice(0, 12);
 }

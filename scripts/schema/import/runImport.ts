@@ -8,12 +8,15 @@ import { committedTrees, readIndex } from '../committedContext.ts';
 import { writeSchemas } from '../writeSchemas.ts';
 import { importInput, type ImportOptions } from './importInput.ts';
 
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
 export async function runImport(opts: ImportOptions, outDir: string, started: number): Promise<number> {
   const log = (line: string) => console.log(line);
   let input;
   try {
     log(`reading istio/istio ${opts.istioRepo}, istio/api ${opts.apiRepo}, Kubernetes OpenAPI ${opts.kubernetesOpenApi}`);
     input = importInput(opts, log);
+    log(`read ${input.minors.length} releases in ${seconds(started)}`);
   } catch (err) {
     console.error(`error: ${(err as Error).message}`);
     return 1;
@@ -22,7 +25,9 @@ export async function runImport(opts: ImportOptions, outDir: string, started: nu
     const only = input.only;
     const committed = new Set(readIndex(outDir).map((e) => e.version));
     const context = only ? committedTrees(outDir, new Set(input.minors.map((m) => m.version))) : undefined;
+    let step = performance.now();
     const written = await writeSchemas(input, outDir, { only, context });
+    log(`built the schemas in ${seconds(step)}`);
     const shown = path.relative(process.cwd(), outDir) || '.';
     if (only) {
       const added = [...only].filter((v) => !committed.has(v));
@@ -30,7 +35,9 @@ export async function runImport(opts: ImportOptions, outDir: string, started: nu
       if (added.length) log(`note: ${added.join(', ')} ${added.length > 1 ? 'are' : 'is'} new in ${shown}: the other schemas' version annotations (x-istio-versions) do not name ${added.length > 1 ? 'them' : 'it'} yet. Run without --minors to regenerate every release.`);
     } else {
       const versions = input.minors.map((m) => ({ version: m.version, istioTag: m.istioTag }));
+      step = performance.now();
       written.push(writeRenderedResources(input.istio.dir, versions, outDir));
+      log(`read the charts' rendered resources in ${seconds(step)}`);
       const overlay = buildOverlayKubernetes(input.kubeDir);
       fs.writeFileSync(path.join(outDir, 'overlay-kubernetes.json'), `${JSON.stringify(overlay, null, 1)}\n`);
       written.push('overlay-kubernetes.json');
