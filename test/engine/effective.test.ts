@@ -10,6 +10,7 @@ import YAML from 'yaml';
 import { Engine } from '../../server/src/engine/engine.ts';
 import { effectiveYaml, subtree, type EffectiveConfiguration } from '../../server/src/engine/effective/effective.ts';
 import { isObject, mergeEra, mergeKeyFor, type Json } from '../../server/src/engine/effective/merge.ts';
+import { GOLDEN_PATHS, compareProfileDump, differences } from '../../scripts/release/profileDumpGolden.ts';
 
 const engine = new Engine();
 const ISTIO = process.env.ISTIO_DATA ?? path.resolve(import.meta.dirname, '../../../shared/istio');
@@ -24,42 +25,6 @@ function effective(text: string, version: string, opts: { chartDefaults?: boolea
   return r.config;
 }
 
-/** What Istio's profile-dump test (operator/cmd/mesh/profile-dump_test.go@1.20.8:30-45) passes as --config-path. */
-const GOLDEN_PATHS: Record<string, string | undefined> = { all_off: undefined, config_path: 'components', list_path: 'values.gateways.istio-egressgateway.secretVolumes' };
-
-/** JSON with map keys sorted: YAML key order carries no meaning. */
-function canonical(v: Json | undefined): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (isObject(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
-  return JSON.stringify(v) ?? 'undefined';
-}
-
-/** Leaf paths where two trees differ. */
-function differences(a: Json | undefined, b: Json | undefined, at = ''): string[] {
-  if (isObject(a) && isObject(b)) return [...new Set([...Object.keys(a), ...Object.keys(b)])].flatMap((k) => differences(a[k], b[k], at ? `${at}.${k}` : k));
-  return canonical(a) === canonical(b) ? [] : [at || '(root)'];
-}
-
-/** Paths the input file sets (leaves and whole lists). */
-function setPaths(v: Json, at = ''): string[] {
-  if (isObject(v)) return Object.entries(v).flatMap(([k, x]) => setPaths(x, at ? `${at}.${k}` : k));
-  return [at];
-}
-
-/** The istioctl test harness sets hub and tag itself; 1.5–1.23 print the spec proto, which leaves out empty values. */
-function normalize(v: Json, minor: number): Json {
-  if (isObject(v)) {
-    const out: Record<string, Json> = {};
-    for (const [k, x] of Object.entries(v)) {
-      const n = normalize(x, minor);
-      if (minor <= 23 && (n === null || n === '' || (isObject(n) && !Object.keys(n).length))) continue;
-      out[k] = n;
-    }
-    return out;
-  }
-  return Array.isArray(v) ? v.map((x) => normalize(x, minor)) : v;
-}
-
 describe('Istio\'s profile dump goldens', () => {
   const report: string[] = [];
   for (const version of engine.store.minors) {
@@ -71,21 +36,7 @@ describe('Istio\'s profile dump goldens', () => {
       const output = path.join(dir, 'output', `${name}.yaml`);
       if (!fs.existsSync(input) || !fs.existsSync(output)) continue;
       test(`${version} ${name}${configPath ? ` --config-path ${configPath}` : ''}: every value the input sets is as istioctl printed it; other differences are the test's chart snapshot`, () => {
-        const text = fs.readFileSync(input, 'utf8');
-        // profile dump prints the profiles' values, not the charts' (the 1.21–1.23 goldens are 29 lines).
-        const config = effective(text, version, { chartDefaults: false });
-        const part = configPath ? subtree(config.tree, configPath) : { ok: true as const, value: config.tree.spec as Json, path: [] };
-        assert.ok(part.ok, 'path not found');
-        const golden = YAML.parse(fs.readFileSync(output, 'utf8'), { version: '1.1' }) as Json;
-        const goldenPart = configPath ? golden : (golden as Record<string, Json>).spec;
-        const strip = (v: Json) => { if (isObject(v)) { const { hub: _h, tag: _t, ...rest } = v; return rest; } return v; };
-        const ours = normalize(configPath ? part.value : strip(part.value), minor);
-        const theirs = normalize(configPath ? goldenPart : strip(goldenPart), minor);
-        const diffs = differences(ours, theirs);
-        const userSpec = (YAML.parse(text, { version: '1.1' }) as Record<string, Json>).spec ?? {};
-        const prefix = configPath ? `${configPath}.` : '';
-        const set = setPaths(userSpec).filter((p) => p !== 'hub' && p !== 'tag');
-        const wrongOnInput = diffs.filter((d) => set.some((s) => `${prefix}${d}`.startsWith(s) || s.startsWith(`${prefix}${d}`)));
+        const { differences: diffs, wrongOnInput } = compareProfileDump(engine, version, fs.readFileSync(input, 'utf8'), fs.readFileSync(output, 'utf8'), configPath);
         assert.deepEqual(wrongOnInput, [], 'values the input sets must come out as istioctl printed them');
         report.push(`${version} ${name}: ${diffs.length ? `${diffs.length} snapshot differences (${diffs.slice(0, 3).join(', ')}${diffs.length > 3 ? ', …' : ''})` : 'identical'}`);
       });

@@ -109,6 +109,12 @@ describe('npm run schemas from git repositories', () => {
     assert.deepEqual(index.at(-1), { version: '1.31', tag: '1.31.0', profiles: s30['x-istio-profiles'], file: 'istio-1.31.json' });
     assert.equal(index.length, minors.length + 1);
     assert.ok(fs.existsSync(path.join(out, 'profiles-1.31.json')));
+    // The acceptance checks on the new release: its profiles validate, Istio's profile-dump goldens hold.
+    const check = await run(process.execPath, ['--import', 'tsx', 'scripts/release/checkRelease.ts', '--istio-repo', istioRepo, '1.31', '--schemas', out], { cwd: repoRoot });
+    assert.match(check.stdout, /^Istio 1\.31 \(1\.31\.0\)$/m);
+    assert.match(check.stdout, /profile default: valid/);
+    assert.match(check.stdout, /golden config_path: identical/);
+    assert.match(check.stdout, /^ok$/m);
   });
 
   test('a minor with no tag fails with a message, and writes nothing', async () => {

@@ -51,6 +51,11 @@ export function minorTrees(data: string, m: MinorData, k8sApi: string): { istio:
   const chartRoot = minor <= 5 ? 'manifests' : 'manifests/charts';
   for (const p of m.profiles) istio.set(`${profileDir}/${p}.yaml`, fs.readFileSync(path.join(dir, 'profiles', `${p}.yaml`)));
   for (const c of m.charts) istio.set(`${chartRoot}/${c}`, fs.readFileSync(path.join(dir, 'charts', c)));
+  for (const side of ['input', 'output']) {
+    const goldens = path.join(dir, 'profile-dump', side);
+    if (!fs.existsSync(goldens)) continue;
+    for (const f of fs.readdirSync(goldens).filter((x) => x.endsWith('.yaml'))) istio.set(`operator/cmd/mesh/testdata/profile-dump/${side}/${f}`, fs.readFileSync(path.join(goldens, f)));
+  }
   istio.set('go.mod', `module istio.io/istio\n\ngo 1.22\n\nrequire (\n\tistio.io/api v${m.istioTag}\n\tk8s.io/api ${k8sApi}\n)\n`);
   if (minor >= 24) {
     istio.set('operator/pkg/apis/types.go', typesGo(path.join(data, 'operator-spec-1.24.yaml')));
