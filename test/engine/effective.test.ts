@@ -30,7 +30,6 @@ describe('Istio\'s profile dump goldens', () => {
   for (const version of engine.store.minors) {
     const dir = path.join(ISTIO, version, 'profile-dump');
     if (!fs.existsSync(path.join(dir, 'output'))) continue;
-    const minor = Number(version.split('.')[1]);
     for (const [name, configPath] of Object.entries(GOLDEN_PATHS)) {
       const input = path.join(dir, 'input', `${name}.yaml`);
       const output = path.join(dir, 'output', `${name}.yaml`);
