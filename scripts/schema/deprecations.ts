@@ -86,6 +86,9 @@ const DERIVED: DeprecationsFile = JSON.parse(fs.readFileSync(path.join(import.me
 
 export const DEPRECATIONS: Deprecation[] = combine(DERIVED, REVIEWED);
 
+/** The table for a freshly derived file (the import from git annotates with what it just read). */
+export const deprecationsFrom = (derived: DeprecationsFile): Deprecation[] => combine(derived, REVIEWED);
+
 /**
  * One entry per shown row of the reviewed table: its path's derived minors within its range, per
  * severity (each must be one run). Fails, naming them, when a derived minor is covered by no row

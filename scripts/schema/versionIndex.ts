@@ -3,7 +3,7 @@
 import { minorNumber } from './sources.ts';
 import type { SchemaNode } from './schemaNode.ts';
 import { formatMinors, walk } from './walk.ts';
-import { DEPRECATIONS, fullPath } from './deprecations.ts';
+import { DEPRECATIONS, fullPath, type Deprecation } from './deprecations.ts';
 
 export function annotateVersions(trees: Map<string, SchemaNode>): void {
   const index = new Map<string, number[]>();
@@ -70,12 +70,12 @@ function moveTarget(d: { path: string; use: string }, byPath: Map<string, Schema
 }
 
 /** Marks deprecated paths, and records moved keys on the parent where the old key is gone. */
-export function annotateDeprecations(tree: SchemaNode, version: string): void {
+export function annotateDeprecations(tree: SchemaNode, version: string, deprecations: Deprecation[] = DEPRECATIONS): void {
   const n = minorNumber(version);
   const inRange = (r?: [number, number]) => !!r && n >= r[0] && n <= r[1];
   const byPath = new Map<string, SchemaNode>();
   walk(tree, (node, path) => byPath.set(path.join('.'), node));
-  for (const d of DEPRECATIONS) {
+  for (const d of deprecations) {
     const severity = inRange(d.error) ? 'error' : inRange(d.warn) ? 'warning' : undefined;
     if (!severity) continue;
     const path = fullPath(d);

@@ -7,6 +7,7 @@ import { byMinor, readIndex } from './committedContext.ts';
 import { annotateChartNames } from './chartNames.ts';
 import { dedupe } from './dedupe.ts';
 import { annotateChartDefaults, annotateProfileDefaults, chartDefaults, profileDumps } from './defaults.ts';
+import type { Deprecation } from './deprecations.ts';
 import type { GeneratorInput } from './generatorInput.ts';
 import type { SchemaNode } from './schemaNode.ts';
 import { profileData } from './profileData.ts';
@@ -19,6 +20,8 @@ export interface WriteOptions {
   only?: Set<string>;
   /** Releases not built in this run whose committed trees take part in the version annotations. */
   context?: Map<string, SchemaNode>;
+  /** The deprecation table to annotate with (default: the committed one, scripts/schema/deprecations.ts). */
+  deprecations?: Deprecation[];
 }
 
 export async function writeSchemas(input: GeneratorInput, outDir: string, opts: WriteOptions = {}): Promise<string[]> {
@@ -31,7 +34,7 @@ export async function writeSchemas(input: GeneratorInput, outDir: string, opts: 
     annotateProfileDefaults(tree, profileDumps(dir, m));
     const values = nodeAt(tree, ['spec', 'values']);
     if (values) annotateChartDefaults(values, chartDefaults(dir, m, pilotKeysOf(tree)));
-    annotateDeprecations(tree, m.version);
+    annotateDeprecations(tree, m.version, opts.deprecations);
   }
   annotateVersions(byMinor(new Map([...trees, ...(opts.context ?? [])])));
   const partial = !!opts.only;

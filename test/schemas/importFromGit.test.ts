@@ -46,7 +46,7 @@ before(() => {
   openApi = path.join(tmp, 'openapi');
   initRepo(istioRepo);
   initRepo(apiRepo);
-  const all = ASKED.map((v) => { const m = minors.find((x) => x.version === v)!; return { m, trees: minorTrees(istioData, m, K8S_API[v]) }; });
+  const all = ASKED.map((v) => { const m = minors.find((x) => x.version === v)!; return { m, trees: minorTrees(istioData, schemasDir, m, K8S_API[v]) }; });
   // 1.24+ read the k8s protos from the last istio/api release that carried them (1.23.6): they go into that tag's tree.
   for (const { m, trees } of all) {
     for (const [rev, files] of trees.olderApi) {
@@ -64,6 +64,10 @@ before(() => {
   const goMod = String(last.istio.get('go.mod')).replace(/istio\.io\/api v\S+/, 'istio.io/api v1.31.0');
   commitTree(apiRepo, '1.31.0', last.api);
   commitTree(istioRepo, '1.31.0', new Map([...last.istio, ['go.mod', goMod]]));
+  // A release whose Go spec changed: the reviewed table of what types.go does not say must be read again.
+  const typesGo = String(last.istio.get('operator/pkg/apis/types.go')).replace('type IstioOperatorSpec struct {', 'type IstioOperatorSpec struct {\n\tDryRun bool `json:"dryRun,omitempty"`');
+  commitTree(apiRepo, '1.32.0', last.api);
+  commitTree(istioRepo, '1.32.0', new Map([...last.istio, ['go.mod', goMod.replace('v1.31.0', 'v1.32.0')], ['operator/pkg/apis/types.go', typesGo]]));
   // Kubernetes publishes one swagger.json per release; the import keeps the types an IstioOperator embeds.
   const k8s = VENDORED['1.30'].kubernetes;
   const defs = JSON.parse(fs.readFileSync(path.join(istioData, '../kubernetes', k8s, 'definitions.json'), 'utf8')).definitions;
@@ -88,14 +92,15 @@ describe('npm run schemas from git repositories', () => {
         assert.ok(fs.readFileSync(path.join(out, file)).equals(fs.readFileSync(path.join(schemasDir, file))), `${file} differs from the committed one`);
       }
     }
-    for (const file of ['index.json', 'chart-profiles.json', 'kubernetes-vendored.json']) {
+    for (const file of ['index.json', 'chart-profiles.json', 'kubernetes-vendored.json', 'deprecations.json', 'k8s-rendered-fields.json']) {
       assert.equal(fs.readFileSync(path.join(out, file), 'utf8'), fs.readFileSync(path.join(schemasDir, file), 'utf8'), file);
     }
   });
 
-  test('a tag the import does not know (1.31.0, a copy of 1.30) gives a 1.31 schema and says the others need a full run', async () => {
+  test('a tag the import does not know (1.31.0, a copy of 1.30) gives a 1.31 schema and says the others need a full run', async (t) => {
     const out = committedCopy('new');
     const r = await generate(out, '--minors', '1.31');
+    t.diagnostic(r.stdout);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /1\.31: istio 1\.31\.0, istio\/api 1\.31\.0, Kubernetes 1\.35/);
     assert.match(r.stdout, /1\.31 is new/);
@@ -115,6 +120,19 @@ describe('npm run schemas from git repositories', () => {
     assert.match(check.stdout, /profile default: valid/);
     assert.match(check.stdout, /golden config_path: identical/);
     assert.match(check.stdout, /^ok$/m);
+  });
+
+  test('a release whose sources changed under a reviewed table (1.32.0: types.go) stops the import, naming the table, and writes nothing', async (t) => {
+    const out = committedCopy('changed');
+    const before = fs.readFileSync(path.join(out, 'index.json'), 'utf8');
+    const r = await generate(out, '--minors', '1.32');
+    t.diagnostic(r.stderr);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /GO_DECODED_AS, GO_FIELD_NOTES/);
+    assert.match(r.stderr, /operator\/pkg\/apis\/types\.go/);
+    assert.match(r.stderr, /reviewedThrough/);
+    assert.equal(fs.existsSync(path.join(out, 'istio-1.32.json')), false);
+    assert.equal(fs.readFileSync(path.join(out, 'index.json'), 'utf8'), before);
   });
 
   test('a minor with no tag fails with a message, and writes nothing', async () => {

@@ -30,7 +30,7 @@ export function commitTree(dir: string, tag: string, files: Map<string, Buffer |
 }
 
 /** One minor's istio/istio and istio/api files, at their paths in those repositories. */
-export function minorTrees(data: string, m: MinorData, k8sApi: string): { istio: Map<string, Buffer | string>; api: Map<string, Buffer | string>; olderApi: Map<string, Map<string, Buffer>> } {
+export function minorTrees(data: string, schemas: string, m: MinorData, k8sApi: string): { istio: Map<string, Buffer | string>; api: Map<string, Buffer | string>; olderApi: Map<string, Map<string, Buffer>> } {
   const dir = path.join(data, m.version);
   const source = JSON.parse(fs.readFileSync(path.join(dir, 'SOURCE.json'), 'utf8')) as { protoSources: Record<string, string> };
   const istio = new Map<string, Buffer | string>();
@@ -56,6 +56,7 @@ export function minorTrees(data: string, m: MinorData, k8sApi: string): { istio:
     if (!fs.existsSync(goldens)) continue;
     for (const f of fs.readdirSync(goldens).filter((x) => x.endsWith('.yaml'))) istio.set(`operator/cmd/mesh/testdata/profile-dump/${side}/${f}`, fs.readFileSync(path.join(goldens, f)));
   }
+  for (const [f, text] of derivedSources(schemas, m.version)) istio.set(f, text);
   istio.set('go.mod', `module istio.io/istio\n\ngo 1.22\n\nrequire (\n\tistio.io/api v${m.istioTag}\n\tk8s.io/api ${k8sApi}\n)\n`);
   if (minor >= 24) {
     istio.set('operator/pkg/apis/types.go', typesGo(path.join(data, 'operator-spec-1.24.yaml')));
@@ -96,4 +97,58 @@ export function typesGo(specFile: string): string {
   }
   out.push('type BoolValue struct {', '\tbool', '}', '');
   return out.join('\n');
+}
+
+interface DerivedRange { from: string; to: string; replacement: string }
+interface DeprecationRow { path: string; warning?: DerivedRange[]; error?: DerivedRange[] }
+
+const minorOf = (v: string) => Number(v.split('.')[1]);
+const inRange = (r: DerivedRange, v: string) => minorOf(r.from) <= minorOf(v) && minorOf(v) <= minorOf(r.to);
+
+/**
+ * The Istio files the import derives its per-release tables from, written back from the committed
+ * tables (schemas/deprecations.json, schemas/k8s-rendered-fields.json) in the forms Istio uses:
+ * validation.go's deprecatedSettings lists (1.7–1.23) or the istiod chart's NOTES.txt (1.24+), and
+ * translate.go's KubernetesMapping (1.7–1.23) or postprocess.go's patches (1.24+). This checks the
+ * import's wiring and round trip; the readers themselves are checked against Istio's real files in
+ * deprecationsImport.test.ts and k8sRendered.test.ts.
+ */
+export function derivedSources(schemas: string, version: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const minor = minorOf(version);
+  const deprecations = (JSON.parse(fs.readFileSync(path.join(schemas, 'deprecations.json'), 'utf8')) as { paths: DeprecationRow[] }).paths;
+  const flagged = (severity: 'warning' | 'error') => deprecations.flatMap((row) => (row[severity] ?? []).filter((r) => inRange(r, version)).map((r) => ({ path: row.path, replacement: r.replacement })));
+  if (minor >= 24) {
+    const dict = (rows: Array<{ path: string; replacement: string }>) => rows.map((r) => `    ${JSON.stringify(r.path)} ${JSON.stringify(r.replacement)}`).join('\n');
+    out.set('manifests/charts/istio-control/istio-discovery/templates/NOTES.txt', [
+      '{{-', '  $deps := dict', dict(flagged('warning')), '}}',
+      '{{- range $dep, $replace := $deps }}', 'WARNING: {{$dep|quote}} is deprecated; use {{$replace|quote}} instead.', '{{- end }}',
+      '{{-', '  $failDeps := dict', dict(flagged('error')), '}}',
+      '{{- range $dep, $replace := $failDeps }}', '{{fail (print $dep " is removed")}}', '{{- end }}', '',
+    ].join('\n'));
+  } else {
+    // "global.x" is Values.global.x; "spec.addonComponents.x.enabled" is AddonComponents.X.Enabled (firstCharsToLower reads both back).
+    const structPath = (p: string) => (p.startsWith('spec.') ? p.slice(5).split('.').map((s) => s[0].toUpperCase() + s.slice(1)).join('.') : `Values.${p}`);
+    const list = (name: string, rows: Array<{ path: string; replacement: string }>) => [`\t${name} := []deprecatedSettings{`, ...rows.map((r) => `\t\t{${JSON.stringify(structPath(r.path))}, ${JSON.stringify(r.replacement)}, nil},`), '\t}'];
+    out.set('operator/pkg/apis/istio/v1alpha1/validation/validation.go', ['package validation', '', 'func checkDeprecatedSettings(iop *v1alpha1.IstioOperatorSpec) (util.Errors, []string) {',
+      ...list('warningSettings', flagged('warning')), ...list('failHardSettings', flagged('error')), '\treturn nil, nil', '}', ''].join('\n'));
+  }
+  const fields = (JSON.parse(fs.readFileSync(path.join(schemas, 'k8s-rendered-fields.json'), 'utf8')) as Record<string, { fields: Record<string, string> }>)[version].fields;
+  const rows = Object.entries(fields).map(([field, target]) => ({ field, kind: target.split(' ')[0], at: target.split(' ')[1].split('.') }));
+  if (minor >= 24) {
+    // {"spec":{"template":{"spec":{"containers":[{"name":"{ContainerName}","env":%s}]}}}}
+    const value = (at: string[]): string => {
+      if (!at.length) return '%s';
+      const item = /^\[name:(.+)\]$/.exec(at[0]);
+      return item ? `[{"name":${JSON.stringify(item[1])},${member(at.slice(1))}}]` : `{${member(at)}}`;
+    };
+    const member = (at: string[]) => `${JSON.stringify(at[0])}:${value(at.slice(1))}`;
+    out.set('operator/pkg/render/postprocess.go', ['package render', '', 'func postProcess() {', '\tpatches := map[string]Patch{',
+      ...rows.map((r) => `\t\t${JSON.stringify(r.field)}: {Kind: ${r.kind === '{ResourceType}' ? 'rt' : JSON.stringify(r.kind)}, Name: rn, Patch: \`${value(r.at)}\`},`), '\t}', '}', ''].join('\n'));
+  } else {
+    const tpl = (s: string) => s.replace(/\{(\w+)\}/g, '{{.$1}}');
+    out.set('operator/pkg/translate/translate.go', ['package translate', '', 'var t = Translator{', '\tKubernetesMapping: map[string]*Translation{',
+      ...rows.map((r) => `\t\t"Components.{{.ComponentName}}.K8S.${r.field[0].toUpperCase()}${r.field.slice(1)}": {OutPath: "[${tpl(r.kind)}:{{.ResourceName}}].${tpl(r.at.join('.'))}"},`), '\t},', '}', ''].join('\n'));
+  }
+  return out;
 }
