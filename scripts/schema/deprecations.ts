@@ -63,15 +63,13 @@ const REVIEWED: Reviewed[] = [
     { path: `spec.addonComponents.${a}.enabled`, use: ADDONS },
   ]),
   ...['telemetry.v1.enabled', 'pilot.policy.enabled', 'spec.components.telemetry.enabled', 'spec.components.policy.enabled'].map((p): Reviewed => ({ path: p, use: MIXER })),
-  // Held back: Istio flags these, the hand-written table did not, and showing them would change the
-  // generated schemas, so that waits for a decision (the schemas stay as they were):
-  // - 1.7's mixerDeprecations (validation.go@1.7.8:121-128, rows :123-124) warn on both unless `true`;
-  //   shown, spec.meshConfig.disablePolicyChecks's message and values.global's x-istio-moved change.
-  { path: 'global.disablePolicyChecks', minors: [7, 7], hold: 'mixerDeprecations, 1.7 only' },
-  { path: 'spec.meshConfig.disablePolicyChecks', hold: 'mixerDeprecations, 1.7 only' },
-  // - 1.6 warns on these (validation.go@1.6.14:84-85); shown, both keys become deprecated in 1.6.
-  { path: 'mixer.telemetry.reportBatchMaxEntries', hold: 'deprecatedSettingsMessage, 1.6 only' },
-  { path: 'mixer.telemetry.reportBatchMaxTime', hold: 'deprecatedSettingsMessage, 1.6 only' },
+  // Istio flags these too (the hand-written table had missed them):
+  // - 1.7's mixerDeprecations (validation.go@1.7.8:121-128, rows :123-124);
+  { path: 'global.disablePolicyChecks', minors: [7, 7], use: MIXER },
+  { path: 'spec.meshConfig.disablePolicyChecks', use: MIXER },
+  // - 1.6's deprecatedSettingsMessage (validation.go@1.6.14:84-85).
+  ...['mixer.telemetry.reportBatchMaxEntries', 'mixer.telemetry.reportBatchMaxTime'].map((p): Reviewed => ({ path: p, use: `\`meshConfig.${p.split('.').pop()}\`` })),
+  // Held back:
   // - 1.10-1.23 warn unless it is third-party-jwt (validation.go@1.10.6:114, 1.23.6:116): a deprecated
   //   value, not key; shown, the key becomes deprecated in 1.10-1.23 and leaves profiles-1.2x.json.
   { path: 'global.jwtPolicy', hold: 'a deprecated value (first-party-jwt), not a deprecated key' },
