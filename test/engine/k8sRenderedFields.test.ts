@@ -95,7 +95,7 @@ describe('k8s fields istioctl never renders come from the release\'s table', () 
   // The bundled CLI reads the data from the schemas folder beside dist/: with a copy where 1.20's
   // table lacks nodeSelector, nodeSelector is the field never rendered (the data decides).
   const cli = path.join(repoRoot, 'dist/cli.js');
-  test('the data decides: the bundled iop-lint, given a 1.20 table without nodeSelector, warns about it', { skip: fs.existsSync(cli) ? false : 'no dist/cli.js (npm run build)' }, () => {
+  test('the data decides: the bundled iop-lint, given a 1.20 table without nodeSelector, warns about it (in Chinese too)', { skip: fs.existsSync(cli) ? false : 'no dist/cli.js (npm run build)' }, () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-rendered-cli-'));
     try {
       fs.mkdirSync(path.join(tmp, 'dist'));
@@ -112,6 +112,7 @@ describe('k8s fields istioctl never renders come from the release\'s table', () 
       const r = spawnSync(process.execPath, [path.join(tmp, 'dist/cli.js'), '--format', 'json', file], { encoding: 'utf8', timeout: 30_000 });
       const ds = (JSON.parse(r.stdout) as { files: Array<{ diagnostics: Array<{ code: string; message: string }> }> }).files[0].diagnostics;
       assert.deepEqual(ds.map((d) => [d.code, d.message]), [['ignored-setting', 'istioctl 1.20 accepts `k8s.nodeSelector` but never renders it (operator/pkg/translate/translate.go@1.20.8 does not map it): the Deployment `istiod` does not get it. Set it with a `k8s.overlays` patch instead.']], r.stdout + r.stderr);
+      assert.equal(translateMessage('ignored-setting', ds[0].message), 'istioctl 1.20 接受 `k8s.nodeSelector`，但从不渲染它（operator/pkg/translate/translate.go@1.20.8 没有映射它）：Deployment `istiod` 得不到它。请改用 `k8s.overlays` 补丁设置它。');
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }

@@ -36,6 +36,8 @@ const FORMS: Row[] = [
 const IGNORED: Row[] = [
   ['istioctl {v} accepts `k8s.{f}` but never renders it (istio/istio#34046): {who:volWho} gets no such {thing:volThing}. Add it with a `k8s.overlays` patch instead{qf:volFix}.',
     'istioctl {v} 接受 `k8s.{f}`，但从不渲染它（istio/istio#34046）：{who} 不会得到这个{thing}。请改用 `k8s.overlays` 补丁添加{qf}。'],
+  ['istioctl {v} accepts `k8s.{f}` but never renders it ({src}@{tag} does not map it): {who:volWho} does not get it. Set it with a `k8s.overlays` patch instead.',
+    'istioctl {v} 接受 `k8s.{f}`，但从不渲染它（{src}@{tag} 没有映射它）：{who} 得不到它。请改用 `k8s.overlays` 补丁设置它。'],
   ['istioctl {v} refuses `components.base.k8s.{f}`: "base component can only have k8s.overlays, not other K8s settings" (translate.go@1.6.14:167). Remove it, or patch the base resources with `k8s.overlays`.',
     'istioctl {v} 会拒绝 `components.base.k8s.{f}`："base component can only have k8s.overlays, not other K8s settings"（translate.go@1.6.14:167）。请删除它，或用 `k8s.overlays` 给 base 的资源打补丁。'],
   ['istioctl {v} ignores `components.{kind}.k8s.{f}`: the {kind} component has no resource these settings apply to (component.go@1.24.6:136-215). Use `k8s.overlays` on the resource you mean.',
