@@ -3,6 +3,7 @@
 // `istioctl version`. No vscode import and no process here: the plans are data that
 // execute.ts runs and that tests compare.
 import * as l10n from '@vscode/l10n';
+import { NEWEST_BUNDLED_MINOR } from './bundledReleases.ts';
 
 /** The commands the extension offers (and the queries it makes). */
 export type CommandId = 'apply' | 'diffCluster' | 'diffProfile' | 'uninstall' | 'upgrade' | 'generate' | 'verify' | 'refreshDefaults';
@@ -59,9 +60,9 @@ export interface PlanInput {
   profile?: string;
 }
 
-/** The oldest and newest releases the table was written from. Newer istioctl gets the newest syntax. */
+/** The oldest and newest releases the table holds for (the newest bundled one). Newer istioctl gets the newest syntax. */
 export const OLDEST_MINOR = 5;
-export const NEWEST_MINOR = 30;
+export const NEWEST_MINOR = NEWEST_BUNDLED_MINOR;
 const ANY = 1000;
 
 // ---------------------------------------------------------------------------------------------
@@ -266,7 +267,7 @@ function versionOf(raw: string): IstioctlVersion {
 }
 
 /**
- * The minor whose syntax to use: a release in 1.5–1.30 as is; newer ones and dev builds get the
+ * The minor whose syntax to use: a bundled release (1.5 to the newest) as is; newer ones and dev builds get the
  * newest syntax (with a note for people); older ones none.
  */
 export function syntaxMinor(v: IstioctlVersion): { minor: number; note?: string } | { minor: undefined; note: string } {

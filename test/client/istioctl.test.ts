@@ -1,6 +1,8 @@
 // The command lines per istioctl era, as data: what each command runs, argv for argv, and the
 // parsing of every form `istioctl version` prints.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import {
   buildPlan, CHANGES_CLUSTER, displayCommand, kubeFlags, NEWEST_MINOR, OLDEST_MINOR, parseIstioctlVersion, parseProfileList,
@@ -210,8 +212,14 @@ describe('istioctl version', () => {
   it('chooses the syntax: releases as is, dev builds and newer releases the newest, older ones none', () => {
     assert.deepEqual(syntaxMinor({ version: '1.16.7', minor: 16 }), { minor: 16 });
     assert.equal(syntaxMinor({ version: 'unknown', minor: undefined }).minor, NEWEST_MINOR);
-    assert.match(syntaxMinor({ version: '1.31.0', minor: 31 }).note ?? '', /newer than the newest/);
+    const next = NEWEST_MINOR + 1;
+    assert.match(syntaxMinor({ version: `1.${next}.0`, minor: next }).note ?? '', /newer than the newest/);
+    assert.equal(syntaxMinor({ version: `1.${NEWEST_MINOR}.0`, minor: NEWEST_MINOR }).note, undefined);
     assert.equal(syntaxMinor({ version: '1.4.6', minor: 4 }).minor, undefined);
+  });
+  it('the newest syntax is the newest bundled release (schemas/index.json), so an imported release needs no edit here', () => {
+    const index = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../../schemas/index.json'), 'utf8')) as { versions: Array<{ version: string }> };
+    assert.equal(`1.${NEWEST_MINOR}`, index.versions.at(-1)!.version);
   });
 });
 

@@ -2,6 +2,7 @@
 // istioOperator.istioVersion: "auto" or one of the bundled releases.
 import * as vscode from 'vscode';
 import { readIndex } from '../bundledIndex.ts';
+import { BUNDLED_RELEASES } from '../bundledReleases.ts';
 import { SECTION } from '../settings.ts';
 import type { Services } from './shared.ts';
 
@@ -16,7 +17,7 @@ export async function selectVersion(s: Services): Promise<void> {
   try {
     versions = readIndex(s.schemasDir).versions;
   } catch {
-    versions = Array.from({ length: 26 }, (_, i) => ({ version: `1.${i + 5}`, tag: '' }));
+    versions = [...BUNDLED_RELEASES];
   }
   const items: Item[] = [
     { value: 'auto', label: 'auto', description: vscode.l10n.t('from `# istio-version:`, spec.tag, istioctl, else the newest') },

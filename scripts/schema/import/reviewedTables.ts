@@ -139,8 +139,8 @@ export const REVIEWED_TABLES: ReviewedTable[] = [
     reads: istio(VALUES_MAP, RENDER, 'operator/cmd/mesh/install.go'),
   },
   {
-    name: 'COMMAND_TASKS: the istioctl commands for a file, per release (upgrade/commands.ts)',
-    files: engine('upgrade/commands.ts', 'init/newOperator.ts'),
+    name: 'COMMAND_TASKS and the extension\'s istioctl table: the istioctl commands for a file, per release (upgrade/commands.ts, client/src/istioctl.ts)',
+    files: [...engine('upgrade/commands.ts', 'init/newOperator.ts'), 'client/src/istioctl.ts'],
     reviewedThrough: 30,
     reads: istio('istioctl/cmd/root.go', 'operator/cmd/mesh/install.go', 'operator/cmd/mesh/uninstall.go', 'operator/cmd/mesh/upgrade.go',
       'operator/cmd/mesh/manifest.go', 'istioctl/pkg/precheck/precheck.go'),
