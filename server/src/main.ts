@@ -9,7 +9,7 @@ import { connectionLogger, describeError, stderrLogger, type Logger } from './lo
 const USAGE = `Usage: ${SERVER_NAME} --stdio | --node-ipc | --socket=PORT | --pipe=NAME
 
 The Istio Operator language server: validation, completion, hover, outline and folding for
-IstioOperator YAML, for every Istio release 1.5 to 1.30. Start it from an editor's LSP client, e.g.
+IstioOperator YAML, for every bundled Istio release from 1.5 on. Start it from an editor's LSP client, e.g.
   ${SERVER_NAME} --stdio
 `;
 

@@ -21,7 +21,7 @@ DIR/custom-operator.yml, DIR/prometheus-operator.yaml (--monitoring) and DIR/tel
 (tracing through the Telemetry API: OpenTelemetry, and Zipkin from 1.22).
 
 Options:
-  --istio-version 1.X       the release (required): 1.5 … 1.30
+  --istio-version 1.X       the release (required): 1.5 or any later bundled one
   --profile P               a built-in profile of that release (default: default)
   --monitoring kube-prometheus
                             no bundled Prometheus (1.5–1.6), Istio's metrics for Prometheus, and the
