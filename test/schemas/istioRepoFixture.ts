@@ -9,17 +9,17 @@ import YAML from 'yaml';
 
 export interface MinorData { version: string; istioTag: string; charts: string[]; profiles: string[] }
 
-const git = (dir: string, ...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { encoding: 'utf8' });
+const git = (dir: string, ...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false', ...args], { encoding: 'utf8', stdio: 'pipe' });
 
 export function initRepo(dir: string): void {
   fs.mkdirSync(dir, { recursive: true });
   execFileSync('git', ['init', '-q', dir]);
 }
 
-/** Replaces the repository's tree with `files` and tags the commit. */
-export function commitTree(dir: string, tag: string, files: Map<string, Buffer | string>): void {
+/** Replaces the repository's tree with `files` (exactly these) and tags the commit. */
+export function commitTree(dir: string, tag: string, files: Map<string, Buffer | string> | Record<string, string>): void {
   for (const entry of fs.readdirSync(dir)) if (entry !== '.git') fs.rmSync(path.join(dir, entry), { recursive: true, force: true });
-  for (const [rel, text] of files) {
+  for (const [rel, text] of files instanceof Map ? files : Object.entries(files)) {
     const file = path.join(dir, rel);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, text);

@@ -2,13 +2,13 @@
 // repository built here (rows copied in the form Istio writes them), and the committed
 // schemas/k8s-rendered-fields.json against the istio/istio mirror when there is one.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { GitRepo } from '../../scripts/schema/import/gitRepo.ts';
 import { renderedK8sFields, writeRenderedK8sFields, type RenderedTable } from '../../scripts/schema/import/k8sRendered.ts';
+import { commitTree, initRepo } from './istioRepoFixture.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const committedFile = path.join(repoRoot, 'schemas/k8s-rendered-fields.json');
@@ -78,23 +78,12 @@ func postProcess(comp component.Component, spec apis.GatewayComponentSpec) {
 let dir: string;
 let istio: GitRepo;
 
-/** Commits exactly these files (the tree is replaced) and tags the commit. */
-function commitTag(tag: string, files: Record<string, string>): void {
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-C', dir, ...args], { stdio: 'pipe' });
-  for (const f of fs.readdirSync(dir)) if (f !== '.git') fs.rmSync(path.join(dir, f), { recursive: true, force: true });
-  for (const [f, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
-    fs.writeFileSync(path.join(dir, f), text);
-  }
-  git('add', '-A');
-  git('commit', '-q', '--allow-empty', '-m', tag);
-  git('tag', tag);
-}
+const commitTag = (tag: string, files: Record<string, string>) => commitTree(dir, tag, files);
 
 describe('renderedK8sFields reads each era\'s table', () => {
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-rendered-'));
-    execFileSync('git', ['init', '-q', dir]);
+    initRepo(dir);
     // 1.6: the YAML table; translate.go is there too, without a mapping literal.
     commitTag('1.6.0', { 'operator/data/translateConfig/translateConfig-1.6.yaml': YAML_1_6, 'operator/data/translateConfig/translateConfig-1.5.yaml': 'kubernetesMapping: {}\n', 'operator/pkg/translate/translate.go': 'package translate\n' });
     commitTag('1.20.0', { 'operator/pkg/translate/translate.go': TRANSLATE_1_20 });

@@ -2,13 +2,13 @@
 // Istio files it was read from are unchanged since the minor it was reviewed for. Checked on a tiny
 // git repository built here; the registry itself against the repository and the istio mirrors.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { GitRepo } from '../../scripts/schema/import/gitRepo.ts';
 import { REVIEWED_TABLES, checkReviewedTables, finalTagOf, formatTableProblems, type ReviewedTable } from '../../scripts/schema/import/reviewedTables.ts';
+import { commitTree, initRepo } from './istioRepoFixture.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const SOURCE = 'operator/pkg/render/postprocess.go';
@@ -23,25 +23,14 @@ const TABLE: ReviewedTable = {
 let dir: string;
 let repo: GitRepo;
 
-/** Commits exactly these files (the tree is replaced) and tags the commit. */
-function commitTag(tag: string, files: Record<string, string>): void {
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false', '-C', dir, ...args], { stdio: 'pipe' });
-  for (const f of fs.readdirSync(dir)) if (f !== '.git') fs.rmSync(path.join(dir, f), { recursive: true, force: true });
-  for (const [f, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
-    fs.writeFileSync(path.join(dir, f), text);
-  }
-  git('add', '-A');
-  git('commit', '-q', '--allow-empty', '-m', tag);
-  git('tag', tag);
-}
+const commitTag = (tag: string, files: Record<string, string>) => commitTree(dir, tag, files);
 
 const release = (version: string, tag: string) => ({ version, istioTag: tag, apiTag: tag });
 
 describe('checkReviewedTables', () => {
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reviewed-tables-'));
-    execFileSync('git', ['init', '-q', dir]);
+    initRepo(dir);
     commitTag('1.30.1', { [SOURCE]: 'package render // old\n' });
     commitTag('1.30.3', { [SOURCE]: 'package render\n', 'README.md': 'other files change freely\n' });
     // A prerelease of a later patch: never the reviewed release's tag.
