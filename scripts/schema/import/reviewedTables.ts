@@ -191,6 +191,24 @@ export const REVIEWED_TABLES: ReviewedTable[] = [
     reviewedThrough: 30,
     reads: istio('operator/pkg/apis/types.go', 'operator/pkg/apis/value_types_json.go'),
   },
+  {
+    name: 'K8S_IN_VALUES: the values fields istioctl decodes as Kubernetes types from 1.29 (scripts/schema/k8sInValues.ts)',
+    files: ['scripts/schema/k8sInValues.ts'],
+    reviewedThrough: 30,
+    reads: istio(OPERATOR_VALIDATION),
+  },
+  {
+    name: 'How each part of the 1.24+ spec is decoded: values strictly, meshConfig leniently, the rest with unknown fields refused (scripts/schema/specTree.ts)',
+    files: ['scripts/schema/specTree.ts', 'scripts/schema/typeMapper.ts'],
+    reviewedThrough: 30,
+    reads: istio(OPERATOR_VALIDATION, 'operator/pkg/apis/value_types_json.go', 'pkg/util/protomarshal/protomarshal.go'),
+  },
+  {
+    name: 'Chart defaults in values: which charts, the 1.24+ istiod chart keeping pilot at its root, what istioctl sets from the spec (scripts/schema/defaults.ts, engine effective/)',
+    files: ['scripts/schema/defaults.ts', 'scripts/schema/profileData.ts'],
+    reviewedThrough: 30,
+    reads: istio(RENDER, 'operator/pkg/component/component.go'),
+  },
 ];
 
 const minorOf = (version: string): number => Number(/^v?1\.(\d+)/.exec(version)?.[1] ?? NaN);
