@@ -3,6 +3,7 @@
 //   npm run schemas -- --istio-repo DIR --api-repo DIR --kubernetes-openapi DIR [--minors 1.20,1.31]
 //                                    reads git repositories of istio/istio and istio/api (clones or bare
 //                                    mirrors) and Kubernetes OpenAPI documents (docs/adding-an-istio-release.md)
+//   --prerelease                     a minor asked with no final tag yet is read at its newest alpha/beta/rc
 //   --out DIR                        writes elsewhere, e.g. to compare with the committed files
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,7 +11,7 @@ import { sharedInput } from './generatorInput.ts';
 import { writeSchemas } from './writeSchemas.ts';
 import { runImport } from './import/runImport.ts';
 
-const USAGE = 'usage: npm run schemas -- [--istio-repo DIR --api-repo DIR --kubernetes-openapi DIR [--minors 1.20,1.31]] [--out DIR]';
+const USAGE = 'usage: npm run schemas -- [--istio-repo DIR --api-repo DIR --kubernetes-openapi DIR [--minors 1.20,1.31 [--prerelease]]] [--out DIR]';
 
 async function main(): Promise<number> {
   const started = performance.now();
@@ -18,7 +19,7 @@ async function main(): Promise<number> {
   try {
     args = parseArgs({ options: {
       'istio-repo': { type: 'string' }, 'api-repo': { type: 'string' }, 'kubernetes-openapi': { type: 'string' },
-      minors: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      minors: { type: 'string' }, prerelease: { type: 'boolean' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     } }).values;
   } catch (err) {
     console.error(`${(err as Error).message}\n${USAGE}`);
@@ -28,14 +29,15 @@ async function main(): Promise<number> {
   const outDir = path.resolve(args.out ?? path.join(import.meta.dirname, '../../schemas'));
   const shown = path.relative(process.cwd(), outDir) || '.';
   const repoFlags = [args['istio-repo'], args['api-repo'], args['kubernetes-openapi']];
-  if (repoFlags.some(Boolean) || args.minors) {
+  if (repoFlags.some(Boolean) || args.minors || args.prerelease) {
     if (!repoFlags.every(Boolean)) {
-      console.error(`--istio-repo, --api-repo and --kubernetes-openapi go together (--minors needs them too)\n${USAGE}`);
+      console.error(`--istio-repo, --api-repo and --kubernetes-openapi go together (--minors and --prerelease need them too)\n${USAGE}`);
       return 2;
     }
     return runImport({
       istioRepo: args['istio-repo']!, apiRepo: args['api-repo']!, kubernetesOpenApi: args['kubernetes-openapi']!,
       minors: args.minors?.split(',').map((s) => s.trim()).filter(Boolean),
+      prerelease: args.prerelease,
     }, outDir, started);
   }
   const input = sharedInput();

@@ -4,7 +4,7 @@
 // folder with a full swagger.json, and writes the same bytes as the committed schemas.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -64,6 +64,8 @@ before(() => {
   const goMod = String(last.istio.get('go.mod')).replace(/istio\.io\/api v\S+/, 'istio.io/api v1.31.0');
   commitTree(apiRepo, '1.31.0', last.api);
   commitTree(istioRepo, '1.31.0', new Map([...last.istio, ['go.mod', goMod]]));
+  // A minor with only a release candidate so far (the same tree).
+  execFileSync('git', ['-C', istioRepo, 'tag', '1.33.0-rc.0']);
   // A release whose Go spec changed: the reviewed table of what types.go does not say must be read again.
   const typesGo = String(last.istio.get('operator/pkg/apis/types.go')).replace('type IstioOperatorSpec struct {', 'type IstioOperatorSpec struct {\n\tDryRun bool `json:"dryRun,omitempty"`');
   commitTree(apiRepo, '1.32.0', last.api);
@@ -137,10 +139,21 @@ describe('npm run schemas from git repositories', () => {
 
   test('a minor with no tag fails with a message, and writes nothing', async () => {
     const out = path.join(tmp, 'none');
-    const r = await generate(out, '--minors', '1.33');
+    const r = await generate(out, '--minors', '1.34');
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /no tag for Istio 1\.33/);
+    assert.match(r.stderr, /no tag for Istio 1\.34/);
     assert.equal(fs.existsSync(out), false);
+  });
+
+  test('a minor with only a release candidate: refused unless --prerelease, which reads the candidate', async () => {
+    const out = committedCopy('candidate');
+    const refused = await generate(out, '--minors', '1.33');
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /Istio 1\.33 has no final patch tag yet \(the newest is 1\.33\.0-rc\.0\).*--prerelease/);
+    assert.equal(fs.existsSync(path.join(out, 'istio-1.33.json')), false);
+    const r = await generate(out, '--minors', '1.33', '--prerelease');
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(JSON.parse(fs.readFileSync(path.join(out, 'istio-1.33.json'), 'utf8'))['x-istio-tag'], '1.33.0-rc.0');
   });
 
   test('the repository flags go together', async () => {

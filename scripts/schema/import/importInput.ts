@@ -12,7 +12,7 @@ import { pickReleases, type Release } from './releases.ts';
 import { stageRelease } from './stageIstio.ts';
 import { GO_SPEC_FILE, definesGoSpec } from './goSpec.ts';
 
-export interface ImportOptions { istioRepo: string; apiRepo: string; kubernetesOpenApi: string; minors?: string[] }
+export interface ImportOptions { istioRepo: string; apiRepo: string; kubernetesOpenApi: string; minors?: string[]; prerelease?: boolean }
 
 export interface ImportedInput extends GeneratorInput {
   releases: Release[];
@@ -34,7 +34,7 @@ export function importInput(opts: ImportOptions, log: (line: string) => void = (
   const api = new GitRepo(path.resolve(opts.apiRepo), 'istio/api');
   const openApi = path.resolve(opts.kubernetesOpenApi);
   if (!fs.existsSync(openApi)) throw new Error(`--kubernetes-openapi: no such folder ${openApi}`);
-  const releases = pickReleases(istio, api, opts.minors);
+  const releases = pickReleases(istio, api, opts.minors, opts.prerelease);
   const staged = fs.mkdtempSync(path.join(os.tmpdir(), 'iop-import-'));
   try {
     const dir = path.join(staged, 'istio');

@@ -33,8 +33,11 @@ function finalTags(tags: string[]): Map<number, string[]> {
   return byMinor;
 }
 
-/** The minors to import: those asked (`["1.20", "1.31"]`), or every minor from 1.5 with a final tag. */
-export function pickReleases(istio: GitRepo, api: GitRepo, asked?: string[]): Release[] {
+/**
+ * The minors to import: those asked (`["1.20", "1.31"]`), or every minor from 1.5 with a final tag.
+ * With `prerelease`, an asked minor with no final tag yet is read at its newest prerelease (to prepare for it).
+ */
+export function pickReleases(istio: GitRepo, api: GitRepo, asked?: string[], prerelease = false): Release[] {
   const istioTags = istio.tags();
   const byMinor = finalTags(istioTags);
   const minors = asked?.length
@@ -42,7 +45,7 @@ export function pickReleases(istio: GitRepo, api: GitRepo, asked?: string[]): Re
     : [...byMinor.keys()].filter((n) => n >= FIRST_MINOR).sort((a, b) => a - b);
   if (!minors.length) throw new Error(`${istio.name}: ${istio.dir} has no final Istio tags (1.M.P) from 1.${FIRST_MINOR} on; is it a clone of istio/istio with its tags?`);
   const tags = minors.map((n) => {
-    const tag = byMinor.get(n)?.[0];
+    const tag = byMinor.get(n)?.[0] ?? (prerelease ? newestPrerelease(n, istioTags) : undefined);
     if (!tag) throw new Error(noFinalTag(n, istioTags));
     return tag;
   });
@@ -54,11 +57,16 @@ export function pickReleases(istio: GitRepo, api: GitRepo, asked?: string[]): Re
   return minors.map((n, i) => releaseAt(api, apiTags, commits, `1.${n}`, tags[i], pins[i]));
 }
 
+/** `1.31.0-rc.0` over `1.31.0-beta.2` over `1.31.0-alpha.0` (Go module order: alpha < beta < rc). */
+function newestPrerelease(minor: number, tags: string[]): string | undefined {
+  const pre = tags.filter((t) => new RegExp(`^1\\.${minor}\\.\\d+-(alpha|beta|rc)\\.\\d+$`).test(t)).sort(compareTags);
+  return pre[pre.length - 1];
+}
+
 function noFinalTag(minor: number, tags: string[]): string {
-  const pre = tags.filter((t) => t.startsWith(`1.${minor}.`)).sort(compareTags);
-  const newest = pre[pre.length - 1];
+  const newest = newestPrerelease(minor, tags);
   return newest
-    ? `Istio 1.${minor} has no final patch tag yet (the newest is ${newest}): the import reads only final releases (1.${minor}.0 or later patches). Fetch the repository again once 1.${minor}.0 is tagged.`
+    ? `Istio 1.${minor} has no final patch tag yet (the newest is ${newest}): the import reads only final releases (1.${minor}.0 or later patches). Fetch the repository again once 1.${minor}.0 is tagged, or give --prerelease to prepare for it from ${newest}.`
     : `istio/istio has no tag for Istio 1.${minor} (no 1.${minor}.*); check the minor, or fetch the repository's tags.`;
 }
 
@@ -103,7 +111,7 @@ function requirement(gomod: string, module: string): string | undefined {
 
 /** A Go module version → the revisions naming its istio/api commit: the pseudo-version's hash, or the tag. */
 function candidates(version: string): string[] {
-  const pseudo = /-(?:\d+\.)?\d{14}-([0-9a-f]{12})$/.exec(version);
+  const pseudo = /[-.]\d{14}-([0-9a-f]{12})$/.exec(version);
   return pseudo ? [pseudo[1]] : [version, version.replace(/^v/, '')];
 }
 
