@@ -146,7 +146,10 @@ describe('every diagnostic message in Chinese', () => {
     const expected: string[] = [];
     for (const rows of Object.values(ALL_DIAGNOSTICS)) for (const [en] of rows) if (!YAML_SYNTAX.some(([y]) => y === en)) expected.push(en);
     for (const [en] of FIX_TITLES) expected.push(en);
-    const unreached = [...new Set(expected)].filter((e) => !TRACE.rows.has(e));
+    // Reached only by data a future release may bring (a k8s field its table does not map); the
+    // translation is checked with such data in test/engine/k8sRenderedFields.test.ts.
+    const fromFutureData = new Set(['istioctl {v} accepts `k8s.{f}` but never renders it ({src}@{tag} does not map it): {who:volWho} does not get it. Set it with a `k8s.overlays` patch instead.']);
+    const unreached = [...new Set(expected)].filter((e) => !TRACE.rows.has(e) && !fromFutureData.has(e));
     assert.deepEqual(unreached, [], 'reach them with an input in test/l10n/corpus/synthetic.ts, refresh the recorded corpus (node --import tsx scripts/l10n/recordCorpus.ts), or remove them');
   });
   it('reads the YAML parser\'s messages that the corpus meets', () => {
