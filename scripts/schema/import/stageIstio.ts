@@ -28,7 +28,7 @@ export function stageRelease(istio: GitRepo, api: GitRepo, release: Release, out
   };
 
   // One git process for the istio/istio files this release needs (each costs ~50 ms on a large repository).
-  istio.prefetch(tag, istio.files(tag).filter((f) => f === GO_SPEC_FILE || /^(manifests|operator\/data\/profiles|operator\/pkg\/apis)\/.*\.(yaml|proto)$/.test(f) && (f.endsWith('/values.yaml') || f.endsWith('.proto') || /profiles\/[^/]+\.yaml$/.test(f))));
+  istio.prefetch(tag, istio.files(tag).filter(isStagedInput));
   const typesGo = istio.readIfExists(tag, GO_SPEC_FILE);
   const goSource = definesGoSpec(typesGo) ? typesGo : undefined;
   const roots = protoRoots(istio, release, goSource);
@@ -66,6 +66,14 @@ export function stageRelease(istio: GitRepo, api: GitRepo, release: Release, out
     // platform and profile to them); earlier ones apply their own profiles, so the names are 1.24+.
     chartNames: goSource ? chartNamesAt(istio, tag, chartRoot) : undefined,
   };
+}
+
+/** The files of istio/istio a release's staging reads: the Go spec, the Values proto, profiles, chart values. */
+function isStagedInput(f: string): boolean {
+  if (f === GO_SPEC_FILE) return true;
+  if (f.startsWith('operator/pkg/apis/')) return f.endsWith('.proto');
+  if (f.startsWith('manifests/profiles/') || f.startsWith('operator/data/profiles/')) return /profiles\/[^/]+\.yaml$/.test(f);
+  return f.startsWith('manifests/') && f.endsWith('/values.yaml');
 }
 
 /** The base chart's files/profile-*.yaml: compatibility versions, platforms, and the chart profiles. */
