@@ -277,11 +277,25 @@ export class Workbench {
         throw new Error(`"${text}" lists no "${row}" (it lists: ${listed.map((l) => JSON.stringify(l.replace(/\s+/g, ' '))).join(', ') || 'nothing'})`, { cause: e });
       }
       await match.click();
-      await widget.waitFor({ state: 'hidden' });
+      await this.quickInputDone(text);
       return;
     }
     await this.page.keyboard.press('Enter');
-    await widget.waitFor({ state: 'hidden' });
+    await this.quickInputDone(text);
+  }
+
+  /**
+   * The quick input that was filled with `text` is gone: hidden, or already showing the next input
+   * (a command that opens its own quick pick can show it before the palette has finished hiding).
+   */
+  private async quickInputDone(text: string): Promise<void> {
+    const filled = JSON.stringify(text);
+    await this.page.waitForFunction(`(() => {
+      const w = document.querySelector('.quick-input-widget');
+      if (!w || getComputedStyle(w).display === 'none') return true;
+      const input = w.querySelector('input.input');
+      return !input || input.value !== ${filled};
+    })()`);
   }
 }
 
