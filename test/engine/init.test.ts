@@ -7,6 +7,7 @@
 // /work/.mirror/istio+istio/repo) the copied objects are compared with it too.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { describe, test } from 'node:test';
 import YAML from 'yaml';
@@ -191,6 +192,16 @@ describe('prometheus-operator.yaml: the objects of Istio\'s sample for that rele
     assert.match(file(make({ istioVersion: '1.20', monitoring: 'kube-prometheus' }), 'prometheus-operator.yaml')!.text, /^# From Istio's samples\/addons\/extras\/prometheus-operator\.yaml@1\.20\.8, the same file as samples\/addons\/extras\/prometheus-operator\.yaml@1\.18\.7 \(blob 73a926e\), unchanged\.$/m);
     assert.match(file(make({ istioVersion: '1.25', monitoring: 'kube-prometheus' }), 'prometheus-operator.yaml')!.text, /# From Istio's samples\/addons\/extras\/prometheus-operator\.yaml@1\.25\.5 \(blob d07c939\), unchanged\./);
     assert.match(file(make({ istioVersion: '1.5', monitoring: 'kube-prometheus' }), 'prometheus-operator.yaml')!.text, /servicemonitors\.yaml@1\.5\.10:20-71/);
+  });
+
+  test('1.7+: each copied sample is the git blob it names, byte for byte (no mirror needed)', () => {
+    const copies = MONITORS.filter((m) => m.blob);
+    assert.equal(copies.length, 4);
+    for (const era of copies) {
+      const bytes = Buffer.from(era.text, 'utf8');
+      const sha = createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+      assert.ok(sha.startsWith(era.blob!), `${era.path}@${era.tag}: blob ${sha.slice(0, 7)}, not ${era.blob}`);
+    }
   });
 
   test('1.7–1.30: the objects are samples/addons/extras/prometheus-operator.yaml at each release\'s tag, unchanged', { skip: noMirror }, () => {

@@ -1,8 +1,9 @@
 // The Prometheus Operator objects (monitoring.coreos.com/v1) that make a kube-prometheus Prometheus
 // scrape istiod (ServiceMonitor istio-component-monitor: port http-monitoring, 15014) and the
 // sidecars and gateways (envoy-stats-monitor: /stats/prometheus), as Istio ships them for each
-// release. Copied from istio/istio at the release's final patch tag (the text is Istio's, unchanged;
-// test/engine/init.test.ts compares it with the mirror when one is present):
+// release. Copied from istio/istio at the release's final patch tag (the text is Istio's, unchanged:
+// each later sample is written as the edit Istio made to the one before, and test/engine/init.test.ts
+// checks every copy against the git blob it names, and against the mirror when one is present):
 // - 1.7+: samples/addons/extras/prometheus-operator.yaml, which changed at 1.8 (a PodMonitor that
 //   follows the prometheus.io annotations of merged metrics, port 15020, instead of a ServiceMonitor
 //   on the Envoy port 15090 http-envoy-prom), 1.18 (IPv6 pod addresses) and 1.25 (label pod, not pod_name);
@@ -23,6 +24,96 @@ export interface MonitorsEra extends Era {
   how: string;
   /** The objects, as YAML documents separated by `---`. */
   text: string;
+}
+
+/** samples/addons/extras/prometheus-operator.yaml@1.8.6, verbatim. */
+const SAMPLE_1_8 = String.raw`apiVersion: monitoring.coreos.com/v1
+kind: PodMonitor
+metadata:
+  name: envoy-stats-monitor
+  namespace: istio-system
+  labels:
+    monitoring: istio-proxies
+    release: istio
+spec:
+  selector:
+    matchExpressions:
+    - {key: istio-prometheus-ignore, operator: DoesNotExist}
+  namespaceSelector:
+    any: true
+  jobLabel: envoy-stats
+  podMetricsEndpoints:
+  - path: /stats/prometheus
+    interval: 15s
+    relabelings:
+    - action: keep
+      sourceLabels: [__meta_kubernetes_pod_container_name]
+      regex: "istio-proxy"
+    - action: keep
+      sourceLabels: [__meta_kubernetes_pod_annotationpresent_prometheus_io_scrape]
+    - sourceLabels: [__address__, __meta_kubernetes_pod_annotation_prometheus_io_port]
+      action: replace
+      regex: ([^:]+)(?::\d+)?;(\d+)
+      replacement: $1:$2
+      targetLabel: __address__
+    - action: labeldrop
+      regex: "__meta_kubernetes_pod_label_(.+)"
+    - sourceLabels: [__meta_kubernetes_namespace]
+      action: replace
+      targetLabel: namespace
+    - sourceLabels: [__meta_kubernetes_pod_name]
+      action: replace
+      targetLabel: pod_name
+---
+apiVersion: monitoring.coreos.com/v1
+kind: ServiceMonitor
+metadata:
+  name: istio-component-monitor
+  namespace: istio-system
+  labels:
+    monitoring: istio-components
+    release: istio
+spec:
+  jobLabel: istio
+  targetLabels: [app]
+  selector:
+    matchExpressions:
+    - {key: istio, operator: In, values: [pilot]}
+  namespaceSelector:
+    any: true
+  endpoints:
+  - port: http-monitoring
+    interval: 15s
+`;
+
+/** 1.18 rewrote the address relabeling for IPv6 pod addresses; the rest is 1.8's file. */
+const SAMPLE_1_18 = edited(SAMPLE_1_8, String.raw`    - sourceLabels: [__address__, __meta_kubernetes_pod_annotation_prometheus_io_port]
+      action: replace
+      regex: ([^:]+)(?::\d+)?;(\d+)
+      replacement: $1:$2
+`, String.raw`    - action: replace
+      regex: (\d+);(([A-Fa-f0-9]{1,4}::?){1,7}[A-Fa-f0-9]{1,4})
+      replacement: '[$2]:$1'
+      sourceLabels:
+      - __meta_kubernetes_pod_annotation_prometheus_io_port
+      - __meta_kubernetes_pod_ip
+      targetLabel: __address__
+    - action: replace
+      regex: (\d+);((([0-9]+?)(\.|$)){4})
+      replacement: $2:$1
+      sourceLabels:
+      - __meta_kubernetes_pod_annotation_prometheus_io_port
+      - __meta_kubernetes_pod_ip
+`);
+
+/** 1.25 names the pod label `pod`, not `pod_name`. */
+const SAMPLE_1_25 = edited(SAMPLE_1_18, 'targetLabel: pod_name', 'targetLabel: pod');
+
+/** `text` with its one `from` replaced by `to`: how a release of Istio's sample changed the one before. */
+function edited(text: string, from: string, to: string): string {
+  const at = text.indexOf(from);
+  if (at < 0 || text.indexOf(from, at + 1) >= 0) throw new Error(`monitors.ts: the sample edit expects one ${JSON.stringify(from.slice(0, 40))}`);
+  return text.slice(0, at) + to + text.slice(at + from.length);
 }
 
 export const MONITORS: readonly MonitorsEra[] = [
@@ -208,209 +299,20 @@ spec:
     source: 'samples/addons/extras/prometheus-operator.yaml@1.8.6 (blob 39a0444, the same file through 1.17.8)',
     path: SAMPLE, tag: '1.8.6', blob: '39a0444',
     how: 'verbatim',
-    text: String.raw`apiVersion: monitoring.coreos.com/v1
-kind: PodMonitor
-metadata:
-  name: envoy-stats-monitor
-  namespace: istio-system
-  labels:
-    monitoring: istio-proxies
-    release: istio
-spec:
-  selector:
-    matchExpressions:
-    - {key: istio-prometheus-ignore, operator: DoesNotExist}
-  namespaceSelector:
-    any: true
-  jobLabel: envoy-stats
-  podMetricsEndpoints:
-  - path: /stats/prometheus
-    interval: 15s
-    relabelings:
-    - action: keep
-      sourceLabels: [__meta_kubernetes_pod_container_name]
-      regex: "istio-proxy"
-    - action: keep
-      sourceLabels: [__meta_kubernetes_pod_annotationpresent_prometheus_io_scrape]
-    - sourceLabels: [__address__, __meta_kubernetes_pod_annotation_prometheus_io_port]
-      action: replace
-      regex: ([^:]+)(?::\d+)?;(\d+)
-      replacement: $1:$2
-      targetLabel: __address__
-    - action: labeldrop
-      regex: "__meta_kubernetes_pod_label_(.+)"
-    - sourceLabels: [__meta_kubernetes_namespace]
-      action: replace
-      targetLabel: namespace
-    - sourceLabels: [__meta_kubernetes_pod_name]
-      action: replace
-      targetLabel: pod_name
----
-apiVersion: monitoring.coreos.com/v1
-kind: ServiceMonitor
-metadata:
-  name: istio-component-monitor
-  namespace: istio-system
-  labels:
-    monitoring: istio-components
-    release: istio
-spec:
-  jobLabel: istio
-  targetLabels: [app]
-  selector:
-    matchExpressions:
-    - {key: istio, operator: In, values: [pilot]}
-  namespaceSelector:
-    any: true
-  endpoints:
-  - port: http-monitoring
-    interval: 15s
-`,
+    text: SAMPLE_1_8,
   },
   {
     minors: [18, 24],
     source: 'samples/addons/extras/prometheus-operator.yaml@1.18.7 (blob 73a926e, the same file through 1.24.6)',
     path: SAMPLE, tag: '1.18.7', blob: '73a926e',
     how: 'verbatim',
-    text: String.raw`apiVersion: monitoring.coreos.com/v1
-kind: PodMonitor
-metadata:
-  name: envoy-stats-monitor
-  namespace: istio-system
-  labels:
-    monitoring: istio-proxies
-    release: istio
-spec:
-  selector:
-    matchExpressions:
-    - {key: istio-prometheus-ignore, operator: DoesNotExist}
-  namespaceSelector:
-    any: true
-  jobLabel: envoy-stats
-  podMetricsEndpoints:
-  - path: /stats/prometheus
-    interval: 15s
-    relabelings:
-    - action: keep
-      sourceLabels: [__meta_kubernetes_pod_container_name]
-      regex: "istio-proxy"
-    - action: keep
-      sourceLabels: [__meta_kubernetes_pod_annotationpresent_prometheus_io_scrape]
-    - action: replace
-      regex: (\d+);(([A-Fa-f0-9]{1,4}::?){1,7}[A-Fa-f0-9]{1,4})
-      replacement: '[$2]:$1'
-      sourceLabels:
-      - __meta_kubernetes_pod_annotation_prometheus_io_port
-      - __meta_kubernetes_pod_ip
-      targetLabel: __address__
-    - action: replace
-      regex: (\d+);((([0-9]+?)(\.|$)){4})
-      replacement: $2:$1
-      sourceLabels:
-      - __meta_kubernetes_pod_annotation_prometheus_io_port
-      - __meta_kubernetes_pod_ip
-      targetLabel: __address__
-    - action: labeldrop
-      regex: "__meta_kubernetes_pod_label_(.+)"
-    - sourceLabels: [__meta_kubernetes_namespace]
-      action: replace
-      targetLabel: namespace
-    - sourceLabels: [__meta_kubernetes_pod_name]
-      action: replace
-      targetLabel: pod_name
----
-apiVersion: monitoring.coreos.com/v1
-kind: ServiceMonitor
-metadata:
-  name: istio-component-monitor
-  namespace: istio-system
-  labels:
-    monitoring: istio-components
-    release: istio
-spec:
-  jobLabel: istio
-  targetLabels: [app]
-  selector:
-    matchExpressions:
-    - {key: istio, operator: In, values: [pilot]}
-  namespaceSelector:
-    any: true
-  endpoints:
-  - port: http-monitoring
-    interval: 15s
-`,
+    text: SAMPLE_1_18,
   },
   {
     minors: [25, LATEST],
     source: 'samples/addons/extras/prometheus-operator.yaml@1.25.5 (blob d07c939, the same file through 1.30.3)',
     path: SAMPLE, tag: '1.25.5', blob: 'd07c939',
     how: 'verbatim',
-    text: String.raw`apiVersion: monitoring.coreos.com/v1
-kind: PodMonitor
-metadata:
-  name: envoy-stats-monitor
-  namespace: istio-system
-  labels:
-    monitoring: istio-proxies
-    release: istio
-spec:
-  selector:
-    matchExpressions:
-    - {key: istio-prometheus-ignore, operator: DoesNotExist}
-  namespaceSelector:
-    any: true
-  jobLabel: envoy-stats
-  podMetricsEndpoints:
-  - path: /stats/prometheus
-    interval: 15s
-    relabelings:
-    - action: keep
-      sourceLabels: [__meta_kubernetes_pod_container_name]
-      regex: "istio-proxy"
-    - action: keep
-      sourceLabels: [__meta_kubernetes_pod_annotationpresent_prometheus_io_scrape]
-    - action: replace
-      regex: (\d+);(([A-Fa-f0-9]{1,4}::?){1,7}[A-Fa-f0-9]{1,4})
-      replacement: '[$2]:$1'
-      sourceLabels:
-      - __meta_kubernetes_pod_annotation_prometheus_io_port
-      - __meta_kubernetes_pod_ip
-      targetLabel: __address__
-    - action: replace
-      regex: (\d+);((([0-9]+?)(\.|$)){4})
-      replacement: $2:$1
-      sourceLabels:
-      - __meta_kubernetes_pod_annotation_prometheus_io_port
-      - __meta_kubernetes_pod_ip
-      targetLabel: __address__
-    - action: labeldrop
-      regex: "__meta_kubernetes_pod_label_(.+)"
-    - sourceLabels: [__meta_kubernetes_namespace]
-      action: replace
-      targetLabel: namespace
-    - sourceLabels: [__meta_kubernetes_pod_name]
-      action: replace
-      targetLabel: pod
----
-apiVersion: monitoring.coreos.com/v1
-kind: ServiceMonitor
-metadata:
-  name: istio-component-monitor
-  namespace: istio-system
-  labels:
-    monitoring: istio-components
-    release: istio
-spec:
-  jobLabel: istio
-  targetLabels: [app]
-  selector:
-    matchExpressions:
-    - {key: istio, operator: In, values: [pilot]}
-  namespaceSelector:
-    any: true
-  endpoints:
-  - port: http-monitoring
-    interval: 15s
-`,
+    text: SAMPLE_1_25,
   },
 ];
