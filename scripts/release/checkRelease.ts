@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Engine } from '../../server/src/engine/engine.ts';
 import { GitRepo } from '../schema/import/gitRepo.ts';
+import { finalTagsByMinor } from '../schema/import/releases.ts';
 import { GOLDEN_PATHS, compareProfileDump } from './profileDumpGolden.ts';
 
 const USAGE = 'usage: npm run check-release -- --istio-repo DIR MINOR [--schemas DIR]';
@@ -72,9 +73,9 @@ function errorsAt(engine: Engine, text: string, version: string): string[] {
 
 /** The minor's final patch tag, as the import picks it. */
 function finalTag(istio: GitRepo, version: string): string {
-  const tags = istio.tagList().filter((t) => t.startsWith(`${version}.`) && /^1\.\d+\.\d+$/.test(t)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-  if (!tags.length) throw new Error(`istio/istio has no final tag of Istio ${version}`);
-  return tags[tags.length - 1];
+  const tag = finalTagsByMinor(istio.tagList().filter((t) => !t.startsWith('v'))).get(Number(version.split('.')[1]));
+  if (!tag) throw new Error(`istio/istio has no final tag of Istio ${version}`);
+  return tag;
 }
 
 try {

@@ -8,12 +8,11 @@
 //   from the newest earlier istio/api release that has it; the 1.24+ k8s protos are only the
 //   Values proto's imports, the Kubernetes-typed fields themselves come from the OpenAPI definitions.
 import type { GitRepo } from './gitRepo.ts';
-import type { Release } from './releases.ts';
+import { finalTagsByMinor, type Release } from './releases.ts';
 
 export interface ProtoFile { importPath: string; repo: string; rev: string; path: string; text: string }
 
 const IMPORT = /^\s*import\s+(?:public\s+|weak\s+)?"([^"]+)"\s*;/gm;
-const FINAL_TAG = /^1\.(\d+)\.(\d+)$/;
 
 /** The roots: `Values` (istio/istio), the spec (istio/api's operator.proto up to 1.23), `MeshConfig`. */
 export function protoRoots(istio: GitRepo, release: Release, goSpec: string | undefined): string[] {
@@ -85,12 +84,5 @@ function locate(istio: GitRepo, api: GitRepo, release: Release, importPath: stri
 /** Final istio/api tags of earlier minors, newest first (one per minor: its last patch). */
 function olderApiTags(api: GitRepo, version: string): string[] {
   const minor = Number(version.split('.')[1]);
-  const best = new Map<number, string>();
-  for (const t of api.tagList()) {
-    const m = FINAL_TAG.exec(t);
-    if (!m || Number(m[1]) >= minor) continue;
-    const prev = best.get(Number(m[1]));
-    if (!prev || Number(prev.split('.')[2]) < Number(m[2])) best.set(Number(m[1]), t);
-  }
-  return [...best.entries()].sort((a, b) => b[0] - a[0]).map(([, t]) => t);
+  return [...finalTagsByMinor(api.tagList())].filter(([m]) => m < minor).sort((a, b) => b[0] - a[0]).map(([, t]) => t);
 }

@@ -19,18 +19,22 @@ export const FIRST_MINOR = 5;
 
 const FINAL_TAG = /^1\.(\d+)\.(\d+)$/;
 
-/** minor → its final patch tags, highest first. */
-function finalTags(tags: string[]): Map<number, string[]> {
-  const byMinor = new Map<number, string[]>();
+/**
+ * minor → its final patch tag: the highest `1.M.P` (no `-alpha`/`-beta`/`-rc`), else the highest
+ * `v1.M.P` (istio/api tags both ways).
+ */
+export function finalTagsByMinor(tags: readonly string[]): Map<number, string> {
+  const best = new Map<number, string>();
+  const prefixed = new Map<number, string>();
   for (const t of tags) {
-    const m = FINAL_TAG.exec(t);
+    const m = /^(v?)1\.(\d+)\.(\d+)$/.exec(t);
     if (!m) continue;
-    const minor = Number(m[1]);
-    if (!byMinor.has(minor)) byMinor.set(minor, []);
-    byMinor.get(minor)!.push(t);
+    const into = m[1] ? prefixed : best;
+    const prev = into.get(Number(m[2]));
+    if (!prev || Number(prev.split('.')[2]) < Number(m[3])) into.set(Number(m[2]), t);
   }
-  for (const list of byMinor.values()) list.sort((a, b) => Number(b.split('.')[2]) - Number(a.split('.')[2]));
-  return byMinor;
+  for (const [minor, t] of prefixed) if (!best.has(minor)) best.set(minor, t);
+  return best;
 }
 
 /**
@@ -38,14 +42,14 @@ function finalTags(tags: string[]): Map<number, string[]> {
  * With `prerelease`, an asked minor with no final tag yet is read at its newest prerelease (to prepare for it).
  */
 export function pickReleases(istio: GitRepo, api: GitRepo, asked?: string[], prerelease = false): Release[] {
-  const istioTags = istio.tags();
-  const byMinor = finalTags(istioTags);
+  const istioTags = istio.tagList();
+  const byMinor = finalTagsByMinor(istioTags.filter((t) => !t.startsWith('v')));
   const minors = asked?.length
     ? asked.map((v) => minorOf(v))
     : [...byMinor.keys()].filter((n) => n >= FIRST_MINOR).sort((a, b) => a - b);
   if (!minors.length) throw new Error(`${istio.name}: ${istio.dir} has no final Istio tags (1.M.P) from 1.${FIRST_MINOR} on; is it a clone of istio/istio with its tags?`);
   const tags = minors.map((n) => {
-    const tag = byMinor.get(n)?.[0] ?? (prerelease ? newestPrerelease(n, istioTags) : undefined);
+    const tag = byMinor.get(n) ?? (prerelease ? newestPrerelease(n, istioTags) : undefined);
     if (!tag) throw new Error(noFinalTag(n, istioTags));
     return tag;
   });

@@ -8,6 +8,7 @@
 // Paths are those at the reviewed tag (1.30.3); `reads` keeps to the files the open rows depend
 // on (a file cited only for rows that end before the reviewed minor is not listed).
 import type { GitRepo } from './gitRepo.ts';
+import { finalTagsByMinor } from './releases.ts';
 
 export interface SourceFile { repo: 'istio/istio' | 'istio/api'; path: string }
 
@@ -215,13 +216,7 @@ const minorOf = (version: string): number => Number(/^v?1\.(\d+)/.exec(version)?
 
 /** The highest final tag `1.M.N` of a repository (`v1.M.N` if it has no unprefixed ones). */
 export function finalTagOf(repo: GitLike, minor: number): string | undefined {
-  const tags = repo.tags();
-  for (const prefix of ['', 'v']) {
-    const re = new RegExp(`^${prefix}1\\.${minor}\\.(\\d+)$`);
-    const best = tags.filter((t) => re.test(t)).sort((a, b) => Number(re.exec(b)![1]) - Number(re.exec(a)![1]))[0];
-    if (best) return best;
-  }
-  return undefined;
+  return finalTagsByMinor(repo.tags()).get(minor);
 }
 
 /** The same bytes (or absent) at both tags. */
