@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { minorNumber } from '../sources.ts';
-import { buildDeprecations, type DeprecationsFile, type DerivedRow } from './deprecationsImport.ts';
+import { buildDeprecations, deprecationsFile, type DeprecationsFile, type Flagged } from './deprecationsImport.ts';
 import type { GitRepo } from './gitRepo.ts';
 import { renderedK8sTable, type RenderedTable } from './k8sRendered.ts';
 
@@ -30,40 +30,20 @@ export function renderedFieldsTable(istio: GitRepo, versions: Versions, outDir: 
   return Object.fromEntries(Object.entries({ ...committed, ...fresh }).sort((a, b) => minorNumber(a[0]) - minorNumber(b[0])));
 }
 
-interface Flag { path: string; severity: 'warning' | 'error'; replacement: string }
-
 /** The committed file with the fresh file's releases replaced, rebuilt as buildDeprecations writes it. */
 export function mergeDeprecations(committed: DeprecationsFile, fresh: DeprecationsFile): DeprecationsFile {
-  const perMinor = new Map<string, Flag[]>();
-  const add = (file: DeprecationsFile, skip: Set<string>) => {
-    const versions = Object.keys(file.tags).sort((a, b) => minorNumber(a) - minorNumber(b));
+  const perMinor = new Map<string, { tag: string; flagged: Flagged[] }>();
+  for (const file of [committed, fresh]) {
+    for (const [v, tag] of Object.entries(file.tags)) perMinor.set(v, { tag, flagged: [] });
     for (const row of file.paths) {
       for (const severity of ['warning', 'error'] as const) {
         for (const r of row[severity] ?? []) {
-          for (const v of versions.filter((x) => minorNumber(x) >= minorNumber(r.from) && minorNumber(x) <= minorNumber(r.to) && !skip.has(x))) {
-            if (!perMinor.has(v)) perMinor.set(v, []);
-            perMinor.get(v)!.push({ path: row.path, severity, replacement: r.replacement });
+          for (const [v, m] of perMinor) {
+            if (file.tags[v] && minorNumber(v) >= minorNumber(r.from) && minorNumber(v) <= minorNumber(r.to)) m.flagged.push({ path: row.path, severity, replacement: r.replacement });
           }
         }
       }
     }
-  };
-  const freshVersions = new Set(Object.keys(fresh.tags));
-  add(committed, freshVersions);
-  add(fresh, new Set());
-  const tags = Object.fromEntries(Object.entries({ ...committed.tags, ...fresh.tags }).sort((a, b) => minorNumber(a[0]) - minorNumber(b[0])));
-  const versions = Object.keys(tags);
-  const rows = new Map<string, DerivedRow>();
-  versions.forEach((v, i) => {
-    for (const f of perMinor.get(v) ?? []) {
-      let row = rows.get(f.path);
-      if (!row) rows.set(f.path, (row = { path: f.path }));
-      const ranges = (row[f.severity] ??= []);
-      const last = ranges[ranges.length - 1];
-      if (last && last.to === versions[i - 1] && last.replacement === f.replacement) last.to = v;
-      else ranges.push({ from: v, to: v, replacement: f.replacement });
-    }
-  });
-  const $comment = fresh.$comment.replace(/at .*? \(/, `at ${Object.values(tags).join(', ')} (`);
-  return { $comment, tags, paths: [...rows.values()].map((r) => ({ path: r.path, ...(r.warning && { warning: r.warning }), ...(r.error && { error: r.error }) })) };
+  }
+  return deprecationsFile(perMinor);
 }
