@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { GeneratorInput } from '../generatorInput.ts';
 import { GitRepo } from './gitRepo.ts';
 import { stageKubernetes } from './kubernetesOpenApi.ts';
-import { pickReleases, type Release } from './releases.ts';
+import { finalTagsByMinor, pickReleases, type Release } from './releases.ts';
 import { stageRelease } from './stageIstio.ts';
 import { GO_SPEC_FILE, definesGoSpec } from './goSpec.ts';
 
@@ -25,8 +25,9 @@ export interface ImportedInput extends GeneratorInput {
 
 /** The newest release whose spec is still istio/api's operator.proto. */
 function lastProtoEra(istio: GitRepo, api: GitRepo): Release | undefined {
-  const all = pickReleases(istio, api);
-  return all.reverse().find((r) => !definesGoSpec(istio.readIfExists(r.istioTag, GO_SPEC_FILE)));
+  const finals = [...finalTagsByMinor(istio.tagList().filter((t) => !t.startsWith('v')))].sort((a, b) => b[0] - a[0]);
+  const found = finals.find(([, tag]) => !definesGoSpec(istio.readIfExists(tag, GO_SPEC_FILE)));
+  return found ? pickReleases(istio, api, [`1.${found[0]}`])[0] : undefined;
 }
 
 export function importInput(opts: ImportOptions, log: (line: string) => void = () => {}): ImportedInput {

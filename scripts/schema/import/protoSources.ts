@@ -10,7 +10,7 @@
 import type { GitRepo } from './gitRepo.ts';
 import { finalTagsByMinor, type Release } from './releases.ts';
 
-export interface ProtoFile { importPath: string; repo: string; rev: string; path: string; text: string }
+export interface ProtoFile { importPath: string; text: string }
 
 const IMPORT = /^\s*import\s+(?:public\s+|weak\s+)?"([^"]+)"\s*;/gm;
 
@@ -55,7 +55,7 @@ export function protoClosure(istio: GitRepo, api: GitRepo, release: Release, roo
     const next = new Set<string>();
     for (const l of located) {
       const text = l.repo.read(l.read, l.path);
-      out.set(l.importPath, { importPath: l.importPath, repo: l.repo.name, rev: l.rev, path: l.path, text });
+      out.set(l.importPath, { importPath: l.importPath, text });
       for (const m of text.matchAll(IMPORT)) if (!out.has(m[1])) next.add(m[1]);
     }
     frontier = [...next].filter((p) => !out.has(p));
@@ -63,20 +63,20 @@ export function protoClosure(istio: GitRepo, api: GitRepo, release: Release, roo
   return [...out.values()].sort((a, b) => (a.importPath < b.importPath ? -1 : 1));
 }
 
-interface Location { importPath: string; repo: GitRepo; read: string; rev: string; path: string }
+interface Location { importPath: string; repo: GitRepo; read: string; path: string }
 
 function locate(istio: GitRepo, api: GitRepo, release: Release, importPath: string): Location {
   const own = /^istio\.io\/istio\/(.+)$/.exec(importPath);
   if (own) {
     if (!istio.has(release.istioTag, own[1])) throw new Error(`${istio.name}@${release.istioTag}: no ${own[1]} (imported as ${importPath})`);
-    return { importPath, repo: istio, read: release.istioTag, rev: release.istioTag, path: own[1] };
+    return { importPath, repo: istio, read: release.istioTag, path: own[1] };
   }
   for (const p of [importPath, `common-protos/${importPath}`]) {
-    if (api.has(release.apiCommit, p)) return { importPath, repo: api, read: release.apiCommit, rev: release.apiTag, path: p };
+    if (api.has(release.apiCommit, p)) return { importPath, repo: api, read: release.apiCommit, path: p };
   }
   for (const tag of olderApiTags(api, release.version)) {
     const p = `common-protos/${importPath}`;
-    if (api.has(tag, p)) return { importPath, repo: api, read: tag, rev: tag, path: p };
+    if (api.has(tag, p)) return { importPath, repo: api, read: tag, path: p };
   }
   throw new Error(`${api.name}: no ${importPath} at ${release.apiTag} (the commit istio ${release.istioTag} pins) or any earlier release; the proto import cannot be resolved`);
 }

@@ -34,10 +34,6 @@ export function stageRelease(istio: GitRepo, api: GitRepo, release: Release, out
   const roots = protoRoots(istio, release, goSource);
   const protos = protoClosure(istio, api, release, roots);
   for (const p of protos) write(path.join('proto', p.importPath), p.text);
-  write('SOURCE.json', `${JSON.stringify({
-    'istio/istio': tag, 'istio/api': release.apiTag,
-    protoSources: Object.fromEntries(protos.map((p) => [p.importPath, `${p.repo}@${p.rev}:${p.path}`])),
-  }, null, 1)}\n`);
 
   const profileDir = PROFILE_DIRS.find((d) => istio.under(tag, d).some((f) => f.endsWith('.yaml')));
   if (!profileDir) throw new Error(`${istio.name}@${tag}: no install profiles (looked in ${PROFILE_DIRS.join(', ')})`);
