@@ -73,7 +73,7 @@ function goType(t: string, imports: Map<string, string>, structs: Map<string, Go
   const qualified = /^(\w+)\.(\w+)$/.exec(bare);
   if (qualified) {
     const pkg = imports.get(qualified[1]);
-    if (!pkg) throw new Error(`${where}: ${field} has type ${t} from an unknown package`);
+    if (!pkg) throw new Error(`${where}: ${field} has type ${t} from a package types.go does not import; add how it decodes to GO_DECODED_AS in scripts/schema/import/goSpecReview.ts`);
     // k8s.io/api/core/v1 → k8s.io.api.core.v1.Affinity: the name the Kubernetes definitions are looked up by.
     if (pkg.startsWith('k8s.io/')) return `${pkg.replace(/\//g, '.')}.${qualified[2]}`;
     throw new Error(`${where}: ${field} has type ${t} (${pkg}); add how it decodes to GO_DECODED_AS in scripts/schema/import/goSpecReview.ts`);
